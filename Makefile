@@ -1,0 +1,28 @@
+# Two commands (see README):
+#   make demo   set up and code the bundled example article
+#   make test   set up and run the test suite
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup demo test bench clean
+
+$(BIN)/eventcoder: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[dev,spark]"
+	touch $(BIN)/eventcoder
+
+setup: $(BIN)/eventcoder
+
+demo: setup
+	$(BIN)/eventcoder extract examples/geneva-talks-2015.txt
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python bench/throughput.py --n 200
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info

@@ -1,0 +1,77 @@
+"""Command-line interface: a thin shell over the library (``eventcoder COMMAND ...``).
+
+Each command lives in its own module in this package and exposes ``add_parser(subparsers)``, which
+registers an ``argparse`` sub-parser whose ``func(args) -> int`` runs it. User errors
+(:class:`eventcoder.article.EventcoderError`) are printed as one line on stderr, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from ..article import EventcoderError
+
+#: Command modules, in the order ``--help`` lists them.
+COMMANDS = [
+    "extract",
+    "read",
+    "classify",
+    "evaluate",
+    "ingest",
+    "events",
+    "export",
+    "dyad",
+    "network",
+    "serve",
+    "watch",
+    "batch",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The top-level parser with every command module that is present registered."""
+    parser = argparse.ArgumentParser(
+        prog="eventcoder",
+        description="Code news articles into PLOVER political events.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress and debugging detail")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f".{name}", __name__)
+        except ModuleNotFoundError as err:
+            if err.name == f"{__name__}.{name}":
+                continue  # command not built yet
+            raise
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``eventcoder`` script; returns the process exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except EventcoderError as err:
+        print(f"eventcoder: error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("eventcoder: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
