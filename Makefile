@@ -16,7 +16,7 @@ $(BIN)/eventcoder: pyproject.toml
 setup: $(BIN)/eventcoder
 
 demo: setup
-	$(BIN)/eventcoder extract examples/geneva-talks-2015.txt
+	$(BIN)/eventcoder extract examples/nato-russia-brussels-2015.txt
 
 test: setup
 	$(BIN)/python -m pytest -q

@@ -3,14 +3,24 @@
 This is the one thing the CLI, the engines, the API and the tests call. It does no I/O and keeps no
 state beyond the loaded models and knowledge base, so the local engine, the Spark engine and the
 HTTP API code an article identically.
+
+Stages, each reading the parsed document and adding one layer:
+parse (:mod:`.nlp`) → actors (:mod:`.actors`) → events (:mod:`.events`) → dates (:mod:`.when`) →
+places (:mod:`.where`) → scores (:mod:`.ontology`) → merge headline/caption events with body events.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
+import re
 from collections.abc import Iterable, Iterator
 
-from .article import Article, CodedArticle
+from .article import Article, CodedArticle, Entity, Event, Quote
+
+log = logging.getLogger(__name__)
+
+_QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{2,600}?)[\"\u201d]")
 
 
 class Coder:
@@ -18,25 +28,268 @@ class Coder:
 
     Args:
         model: spaCy model package name (default :data:`eventcoder.nlp.DEFAULT_MODEL`).
-        show_negated: also return negated events (``modality == "negated"``), which are dropped by default.
-        actor_dictionaries: extra PETRARCH/TABARI actor or agent dictionary files to load.
+        show_negated: also return negated and hypothetical events (``modality`` says which); by default
+            they are dropped (issue: a negated event is never emitted as the positive event).
+        actor_dictionaries: PETRARCH/TABARI actor or agent dictionary files to add to the knowledge base.
     """
 
     def __init__(self, model: str | None = None, show_negated: bool = False,
                  actor_dictionaries: Iterable[str] = ()):
         from . import nlp
+        from .actors.kb import KnowledgeBase, default_kb
+        from .events.lexicon import default_lexicon
 
         self.nlp = nlp.load(model or nlp.DEFAULT_MODEL)
         self.show_negated = show_negated
-        self.actor_dictionaries = list(actor_dictionaries)
+        dicts = list(actor_dictionaries)
+        if dicts:
+            from .actors import dictionaries
 
+            self.kb = KnowledgeBase()
+            for path in dicts:
+                dictionaries.load_into(self.kb, path)
+        else:
+            self.kb = default_kb()
+        self.lexicon = default_lexicon()
+        self._gazetteer = None
+
+    @property
+    def gazetteer(self):
+        """The place gazetteer (loaded on first use)."""
+        if self._gazetteer is None:
+            from . import where
+
+            self._gazetteer = where.default_gazetteer()
+        return self._gazetteer
+
+    # -- public ----------------------------------------------------------------------------------------
     def code(self, article: Article) -> CodedArticle:
         """Code one article. Never raises for odd text; an article with no events gives ``events == []``."""
         return next(self.code_many([article]))
 
     def code_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[CodedArticle]:
         """Code a stream of articles lazily, parsing them in batches with ``nlp.pipe``."""
-        raise NotImplementedError  # filled in by the event stage
+        def texts(items):
+            for a in items:
+                yield _parse_text(a), a
+
+        for doc, article in self.nlp.pipe(texts(articles), as_tuples=True, batch_size=batch_size):
+            try:
+                yield self._code_doc(article, doc)
+            except Exception:  # noqa: BLE001 - a coding bug must not lose the batch
+                log.exception("coding failed for story %s", article.id)
+                yield CodedArticle(article=article)
+
+    def classify(self, text: str, source: str, target: str) -> str:
+        """PLOVER type of the event ``source`` does to ``target`` in ``text`` ("NONE" when there is none).
+
+        ``source`` and ``target`` are substrings of ``text``. Among the sentence's events, the one whose
+        actor words overlap ``source`` and recipient words overlap ``target`` wins; then one with either
+        side overlapping; then the most confident event of the sentence.
+        """
+        from .article import TextBlock
+
+        art = Article(id="pair", text=text, blocks=[TextBlock("body", 0, len(text))])
+        coded = self.code(art)
+        return pick_pair_event(coded.events, text, source, target)
+
+    # -- stages ----------------------------------------------------------------------------------------
+    def _code_doc(self, article: Article, doc) -> CodedArticle:
+        from . import ontology, when
+        from .actors.resolve import DocActors
+        from .events.extract import Extractor
+
+        skip = {t.i for t in doc if article.block_at(t.idx) == "dateline" or t.is_space}
+        actors = DocActors(doc, self.kb, article.published, skip=skip)
+        quotes = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(article.text)]
+        cands = Extractor(doc, actors, self.lexicon, quotes, skip).run()
+
+        gaz = None
+        try:
+            from . import where
+
+            gaz = self.gazetteer
+        except Exception:  # noqa: BLE001 - no gazetteer: events keep no place
+            log.debug("gazetteer unavailable", exc_info=True)
+        story_countries = {m.entity.code for m in actors.mentions if len(m.entity.code) == 3
+                           and m.entity.code not in ("IGO", "NGO", "IMG", "MNC", "UNK", "ISM")}
+        dateline_place = where.dateline_place(article.dateline, gaz) if gaz and article.dateline else None
+        ctx = where.PlaceContext(countries=story_countries, dateline=dateline_place) if gaz else None
+        sents = list(doc.sents)
+        events: list[Event] = []
+        for c in cands:
+            if c.modality in ("negated", "hypothetical") and not self.show_negated:
+                continue
+            sent = c.trigger.sent
+            block = article.block_at(c.trigger.idx)
+            d = when.event_date(sent, c.trigger, article.published)
+            if d is None:
+                d = when.story_date(article.published)
+            place = where.event_place(sent, c.trigger, gaz, ctx) if gaz else None
+            if place is None and dateline_place is not None and block == "body" and (
+                d is None or d.source == "story" or (article.published and d.value == article.published.isoformat())
+            ):
+                place = dateline_place
+            scores = _scores(c)
+            ev = Event(
+                story_id=article.id,
+                event=c.event,
+                actor=c.actor,
+                recipient=c.recipient,
+                event_text=c.event_text,
+                sequence=c.sent_index,
+                start=c.start,
+                end=c.end,
+                sentence=sent.text.strip(),
+                mode=[c.mode] if c.mode else [],
+                cameo=scores["cameo"],
+                goldstein=scores["goldstein"],
+                quad_code=scores["quad_code"],
+                plover_score=scores["plover_score"],
+                date=d.value if d else None,
+                date_precision=d.precision if d else None,
+                date_source=d.source if d else None,
+                event_loc=place,
+                modality=c.modality,
+                speaker=c.speaker,
+                quoted=c.quoted,
+                confidence=_confidence(c),
+                explanation="; ".join(c.rules),
+                symmetric=c.symmetric,
+                block=block,
+                cite_info={
+                    "url": article.url,
+                    "title": article.title,
+                    "publication": article.publisher,
+                    "published": article.published.isoformat() if article.published else None,
+                },
+            )
+            events.append(ev)
+        events = merge_events(events)
+        entities = [m.entity for m in sorted(actors.mentions, key=lambda m: m.start)]
+        quote_records = _quotes(doc, article, actors, quotes)
+        del sents
+        return CodedArticle(article=article, entities=entities, events=events, quotes=quote_records)
+
+
+def _parse_text(article: Article) -> str:
+    """The text given to the parser: the article text with the dateline blanked (same offsets)."""
+    text = article.text
+    for b in article.blocks:
+        if b.kind == "dateline":
+            text = text[: b.start] + " " * (b.end - b.start) + text[b.end:]
+    return text
+
+
+def _scores(c) -> dict:
+    """CAMEO code, Goldstein, quad class and PLOVER score of a candidate: the trigger row's CAMEO code,
+    unless the type changed (future → AGREE) or a mode made a more specific code available."""
+    from . import ontology
+
+    code = c.row.cameo if c.row.event == c.event else None
+    if c.mode and (code is None or (len(code) == 3 and code.endswith("0"))):
+        code = ontology.default_cameo(c.event, c.mode)
+    try:
+        return ontology.score(c.event, c.mode, code)
+    except ontology.OntologyError:
+        log.debug("bad CAMEO code %r for %s", code, c.event)
+        return ontology.score(c.event, c.mode, None)
+
+
+def _confidence(c) -> float:
+    """0..1: lexicon rule base 0.6 (nominal 0.5), + 0.15 with a resolved recipient, − 0.2 per UNK side."""
+    conf = c.confidence
+    if c.recipient and all(e.code != "UNK" for e in c.recipient):
+        conf += 0.15
+    if any(e.code == "UNK" for e in c.actor):
+        conf -= 0.2
+    if c.recipient and any(e.code == "UNK" for e in c.recipient):
+        conf -= 0.1
+    if c.modality != "asserted":
+        conf -= 0.1
+    return max(0.05, min(0.95, conf))
+
+
+def _codes(ents: list[Entity]) -> frozenset:
+    return frozenset((e.code, e.org) for e in ents)
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Drop repeats: a headline or caption event that a body event already reports (same type, same
+    actor codes, recipient codes equal or missing on one side, same date), and repeats of one event in
+    one sentence. The body event (it carries the evidence) is kept."""
+    out: list[Event] = []
+    body = [e for e in events if e.block == "body"]
+    for e in events:
+        sides = _codes(e.actor) | _codes(e.recipient) if e.symmetric else None
+        dup = False
+        pool = body if e.block in ("title", "caption") else out
+        for o in pool:
+            if o is e or o.event != e.event:
+                continue
+            if e.block == "body" and o.sequence != e.sequence:
+                continue
+            if sides is not None or o.symmetric:
+                osides = _codes(o.actor) | _codes(o.recipient)
+                esides = _codes(e.actor) | _codes(e.recipient)
+                same = osides == esides or (e.block != "body" and esides <= osides)
+            else:
+                same = _codes(o.actor) == _codes(e.actor) and (
+                    _codes(o.recipient) == _codes(e.recipient) or not e.recipient or not o.recipient)
+            if same and (e.block == "body" or o.date == e.date or not e.date):
+                dup = True
+                break
+        if not dup:
+            out.append(e)
+    return out
+
+
+def pick_pair_event(events: list[Event], text: str, source: str, target: str) -> str:
+    """The event type that best matches the actor span ``source`` and recipient span ``target``."""
+    if not events:
+        return "NONE"
+
+    def overlaps(ents: list[Entity], words: str) -> bool:
+        i = text.find(words)
+        if i < 0 or not words:
+            return False
+        j = i + len(words)
+        return any(e.start < j and i < e.end for e in ents)
+
+    def score(e: Event) -> tuple:
+        a = overlaps(e.actor, source) or (e.symmetric and overlaps(e.recipient, source))
+        r = overlaps(e.recipient, target) or (e.symmetric and overlaps(e.actor, target))
+        return (a and r, a or r, e.confidence)
+
+    return max(events, key=score).event
+
+
+def _quotes(doc, article: Article, actors, spans: list[tuple[int, int]]) -> list[Quote]:
+    """Direct quotations with their speaker: the subject of the reporting verb of the quote's sentence."""
+    out = []
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        speaker = None
+        speaker_text = None
+        if span is not None:
+            sent = span.sent
+            best = None
+            for t in sent:
+                if t.lemma_.lower() in ("say", "tell", "add", "state", "declare", "note", "insist", "stress",
+                                        "write", "ask", "warn", "explain", "restate") and t.pos_ == "VERB":
+                    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                    if subj is not None:
+                        dist = min(abs(t.idx - s), abs(t.idx - e))
+                        if best is None or dist < best[0]:
+                            best = (dist, subj)
+            if best is not None:
+                ents = actors.entities(best[1])
+                speaker = ents[0] if ents else None
+                speaker_text = best[1].text
+                if speaker is not None and speaker.name:
+                    speaker_text = speaker.name
+        out.append(Quote(text=article.text[s:e], start=s, end=e, speaker=speaker, speaker_text=speaker_text))
+    return out
 
 
 @functools.lru_cache(maxsize=1)

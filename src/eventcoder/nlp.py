@@ -36,5 +36,23 @@ def load(name: str = DEFAULT_MODEL):
         nlp = spacy.load(name)
     except OSError as err:
         raise ModelError(f"spaCy model {name!r} is not installed ({err.__class__.__name__})") from err
+    if "paragraph_boundaries" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_boundaries", before="parser")
     log.info("loaded spaCy model %s (%s)", name, ", ".join(nlp.pipe_names))
     return nlp
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    @Language.component("paragraph_boundaries")
+    def paragraph_boundaries(doc):
+        """Start a sentence after every line break, so title, caption and paragraphs never share one."""
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if "\n" in prev.text_with_ws or (prev.is_space and "\n" in prev.text):
+                tok.is_sent_start = True
+        return doc
+
+
+_register()

@@ -1,0 +1,244 @@
+"""The actor knowledge base: countries, organisations, roles and office holders, loaded from data files.
+
+Files (``src/eventcoder/data/``, TSV with a ``source`` column, written and reviewed for this project):
+
+* ``countries.tsv``: ISO3 code, names, adjectives, demonyms, capital, metonyms (seats of power).
+* ``organizations.tsv``: international and national organisations with aliases, code, country, sector.
+* ``roles.tsv``: role and group nouns → PLOVER sector (PLOVER manual 2.0, §Sector codes), kind, rank.
+* ``office_holders.tsv``: people with offices and dated terms (start, end).
+
+Matching is on :func:`norm` keys (lower case, curly quotes straightened, a leading "the" dropped).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+_THE = re.compile(r"^the\s+")
+_SPACES = re.compile(r"\s+")
+
+
+def norm(text: str) -> str:
+    """Matching key for a name: lower case, accents and curly quotes folded, leading "the " removed,
+    "'s" dropped, whitespace collapsed. ``norm("the Kremlin's") == "kremlin"``."""
+    t = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2014", "-").replace("\u2013", "-")
+    t = unicodedata.normalize("NFKD", t)
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    t = _SPACES.sub(" ", t.strip().lower())
+    t = _THE.sub("", t)
+    if t.endswith("'s"):
+        t = t[:-2]
+    elif t.endswith("'"):
+        t = t[:-1]
+    return t
+
+
+@dataclass(frozen=True)
+class KBActor:
+    """A knowledge-base answer for a name.
+
+    ``kind`` says what the name is: ``country`` (a country's name), ``metonym`` (capital or seat of power
+    standing for the government, sector GOV), ``org`` (organisation), ``person`` (office holder),
+    ``adjective`` / ``demonym`` (a country's people or attribute).
+    """
+
+    code: str
+    kind: str
+    sector: str | None = None
+    org: str | None = None
+    name: str | None = None
+    wikidata: str | None = None
+    role: str | None = None
+    start: date | None = None
+    end: date | None = None
+    rank: int = 3
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role or group noun: PLOVER ``sector``, ``kind`` (person/group/institution), ``rank`` 1 (head) .. 3."""
+
+    term: str
+    sector: str
+    kind: str
+    rank: int
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    path = DATA / name
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as f:
+        return [
+            {k: (v or "").strip() for k, v in row.items() if k}
+            for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        ]
+
+
+def _split(cell: str) -> list[str]:
+    return [p.strip() for p in (cell or "").split("|") if p.strip()]
+
+
+def _date(cell: str) -> date | None:
+    try:
+        return date.fromisoformat(cell) if cell else None
+    except ValueError:
+        return None
+
+
+class KnowledgeBase:
+    """Name → actor lookups over the shipped data files (plus any imported dictionaries).
+
+    Attributes:
+        names: norm(name) → list of :class:`KBActor` (countries, metonyms, organisations, people).
+        adjectives: norm(adjective) → ISO3 ("russian" → "RUS").
+        demonyms: norm(plural people noun) → ISO3 ("russians" → "RUS").
+        roles: norm(term) → :class:`Role`.
+        surnames: norm(surname) → office-holder entries with that surname.
+        countries: ISO3 → canonical name.
+    """
+
+    def __init__(self) -> None:
+        self.names: dict[str, list[KBActor]] = {}
+        self.adjectives: dict[str, str] = {}
+        self.demonyms: dict[str, str] = {}
+        self.roles: dict[str, Role] = {}
+        self.surnames: dict[str, list[KBActor]] = {}
+        self.countries: dict[str, str] = {}
+        self.capitals: dict[str, str] = {}
+        self.max_role_words = 1
+        self._load()
+
+    def _add(self, key: str, actor: KBActor) -> None:
+        k = norm(key)
+        if not k:
+            return
+        lst = self.names.setdefault(k, [])
+        if actor not in lst:
+            lst.append(actor)
+
+    def _load(self) -> None:
+        for r in _rows("countries.tsv"):
+            code = r["code"]
+            self.countries[code] = r["name"]
+            for n in [r["name"], *_split(r.get("names", ""))]:
+                self._add(n, KBActor(code, "country", name=r["name"], wikidata=r.get("wikidata") or None))
+            for a in _split(r.get("adjectives", "")):
+                self.adjectives.setdefault(norm(a), code)
+            for d in _split(r.get("demonyms", "")):
+                self.demonyms.setdefault(norm(d), code)
+            if r.get("capital"):
+                self.capitals[norm(r["capital"])] = code
+            for m in _split(r.get("metonyms", "")):
+                self._add(m, KBActor(code, "metonym", sector="GOV", name=r["name"]))
+        for r in _rows("organizations.tsv"):
+            code = r.get("country") or r["code"]
+            actor = KBActor(
+                code,
+                "org",
+                sector=r.get("sector") or None,
+                org=r["org"] if not r.get("country") else None,
+                name=r.get("name") or r["org"],
+                wikidata=r.get("wikidata") or None,
+            )
+            for n in [r["org"], r.get("name", ""), *_split(r.get("aliases", ""))]:
+                self._add(n, actor)
+        for r in _rows("roles.tsv"):
+            term = norm(r["term"])
+            try:
+                rank = int(r.get("rank") or 3)
+            except ValueError:
+                rank = 3
+            self.roles.setdefault(term, Role(term, r["sector"], r.get("kind") or "group", rank))
+            self.max_role_words = max(self.max_role_words, len(term.split()))
+        for r in _rows("office_holders.tsv"):
+            actor = KBActor(
+                r["code"],
+                "person",
+                sector=r.get("sector") or "GOV",
+                org=r.get("org") or None,
+                name=r["name"],
+                wikidata=r.get("wikidata") or None,
+                role=r.get("role") or None,
+                start=_date(r.get("start", "")),
+                end=_date(r.get("end", "")),
+                rank=1 if r.get("role") in ("head of state", "head of government", "secretary-general") else 2,
+            )
+            for n in [r["name"], *_split(r.get("aliases", ""))]:
+                self._add(n, actor)
+                parts = norm(n).split()
+                if len(parts) > 1:
+                    lst = self.surnames.setdefault(parts[-1], [])
+                    if actor not in lst:
+                        lst.append(actor)
+
+    # -- lookups -------------------------------------------------------------------------------------
+    def lookup(self, text: str) -> list[KBActor]:
+        """Every entry whose name, alias or metonym is ``text`` (after :func:`norm`)."""
+        return self.names.get(norm(text), [])
+
+    def country_of_word(self, word: str) -> str | None:
+        """ISO3 for a country name, adjective or demonym ("Russia", "Russian", "Russians"), else None."""
+        k = norm(word)
+        if k in self.adjectives:
+            return self.adjectives[k]
+        if k in self.demonyms:
+            return self.demonyms[k]
+        for a in self.names.get(k, []):
+            if a.kind in ("country", "metonym"):
+                return a.code
+        return None
+
+    def role(self, term: str) -> Role | None:
+        """The :class:`Role` of a role or group noun phrase ("foreign minister", "troops"), else None."""
+        return self.roles.get(norm(term))
+
+    def person(self, name: str, on: date | None) -> KBActor | None:
+        """The office held by ``name`` on date ``on``.
+
+        A full name is looked up directly; a single word as a surname. Among terms covering ``on`` the
+        highest-ranked office wins. When the person held office but not on ``on`` (or ``on`` is None and
+        no term is open), the answer has sector ``ELI`` (former office holder, PLOVER manual 2.0 §Sector
+        codes) with the latest office's country. None when the name is unknown or a surname is shared
+        by several people in office on that date.
+        """
+        k = norm(name)
+        cands = [a for a in self.names.get(k, []) if a.kind == "person"]
+        if not cands and len(k.split()) == 1:
+            cands = self.surnames.get(k, [])
+            if len({a.name for a in cands}) > 1:
+                current = {a.name for a in cands if _in_term(a, on)}
+                if len(current) != 1:
+                    return None
+                cands = [a for a in cands if a.name in current]
+        if not cands:
+            return None
+        current = [a for a in cands if _in_term(a, on)]
+        if current:
+            return min(current, key=lambda a: a.rank)
+        past = [a for a in cands if on is None or (a.start and a.start <= on)]
+        if not past:
+            return None
+        last = max(past, key=lambda a: a.end or date.max)
+        return KBActor(last.code, "person", sector="ELI", org=last.org, name=last.name,
+                       wikidata=last.wikidata, role=f"former {last.role}" if last.role else None)
+
+
+def _in_term(a: KBActor, on: date | None) -> bool:
+    if on is None:
+        return a.end is None
+    return (a.start is None or a.start <= on) and (a.end is None or on <= a.end)
+
+
+@functools.cache
+def default_kb() -> KnowledgeBase:
+    """The knowledge base of the shipped data files, loaded once per process."""
+    return KnowledgeBase()

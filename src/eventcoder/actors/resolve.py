@@ -1,0 +1,463 @@
+"""In-document actor resolution: every noun phrase that names an actor gets an :class:`Entity`.
+
+Rules, applied to the head token of a noun phrase (spaCy dependency parse):
+
+1. Titles and appositions bind a name to a role: "Russian Foreign Minister Sergei Lavrov",
+   "Lavrov, Russia's foreign minister", "NATO Secretary-General Jens Stoltenberg". What the title
+   words give (country from a country name/adjective/possessive, organisation from an alias, sector
+   from the role lexicon) is collected for each person over the whole document first, so that a
+   later bare "Lavrov" or "Stoltenberg" uses it.
+2. The knowledge base fills what the article does not say, by the story date (office holders with
+   terms; a person out of office is sector ELI).
+3. Names of countries, organisations and seats of power resolve through the knowledge base
+   ("Moscow", "the Kremlin" → the Russian government; "NATO" → IGO/NATO).
+4. Role and group nouns take their sector from the role lexicon and their country from their
+   modifiers: "Russia's top diplomat" (possessive), "Ukrainian troops" (adjective), "rebels in
+   eastern Ukraine" (locative "in"/"of"/"from"); "pro-Moscow"/"anti-Kyiv" never give the country.
+5. Descriptions and pronouns refer back: "the alliance"/"the bloc" → the last organisation;
+   "the country" → the last country; "he"/"she" → the last person; "they" → the last group,
+   organisation or country; "it"/"its" → the last organisation or country.
+6. Nothing resolves → code ``UNK`` with the words kept (and a sector when a role noun gave one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..article import Entity
+from .kb import KBActor, KnowledgeBase, norm
+
+_PERSON_PRON = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+_PLURAL_PRON = {"they", "them", "their", "theirs", "themselves"}
+_IT_PRON = {"it", "its", "itself"}
+#: Descriptions that refer back to an organisation / a country mentioned before.
+_ORG_DESCRIPTORS = {"alliance", "bloc", "organization", "organisation", "body", "union", "group", "agency"}
+_COUNTRY_DESCRIPTORS = {"country", "nation", "state", "republic", "kingdom"}
+_NEGATING_PREFIX = {"pro", "anti", "non", "ex"}
+_MOD_DEPS = {"compound", "amod", "poss", "nmod", "nummod", "det", "npadvmod"}
+_LOC_PREPS = {"of", "in", "from"}
+
+
+@dataclass
+class Mention:
+    """A resolved actor mention: token span ``[start, end)``, head token index, entity, and flags."""
+
+    start: int
+    end: int
+    head: int
+    entity: Entity
+    person: bool = False
+    plural: bool = False
+
+
+class DocActors:
+    """Resolves the actor mentions of one parsed article.
+
+    Args:
+        doc: the spaCy ``Doc`` of the article text (offsets equal to ``Article.text``).
+        kb: the knowledge base.
+        published: the story date, used to pick office holders.
+        skip: token indices that are never actors (the dateline).
+    """
+
+    def __init__(self, doc, kb: KnowledgeBase, published: date | None, skip: set[int] | None = None):
+        self.doc = doc
+        self.kb = kb
+        self.published = published
+        self.skip = skip or set()
+        self.ent_of: dict[int, object] = {}
+        for ent in doc.ents:
+            for t in ent:
+                self.ent_of[t.i] = ent
+        self.cache: dict[int, Entity | None] = {}
+        self.mentions: list[Mention] = []
+        self.bindings: dict[str, Entity] = {}
+        self._bind_people()
+        for tok in doc:
+            if tok.i in self.skip:
+                continue
+            if tok.pos_ in ("NOUN", "PROPN", "PRON") and (tok.dep_ not in ("compound",) or tok.i in self.ent_of):
+                ent = self.ent_of.get(tok.i)
+                if ent is not None and tok.i != ent.root.i:
+                    continue
+                self.entity(tok)
+
+    # -- public ----------------------------------------------------------------------------------------
+    def entity(self, tok) -> Entity | None:
+        """The entity the noun phrase headed by ``tok`` names, or None when it names no actor."""
+        if tok.i in self.cache:
+            return self.cache[tok.i]
+        ent = self.ent_of.get(tok.i)
+        if ent is not None and tok.i != ent.root.i:
+            tok = ent.root
+            if tok.i in self.cache:
+                return self.cache[tok.i]
+        self.cache[tok.i] = None  # guards against cycles
+        result, person, plural = self._resolve(tok)
+        self.cache[tok.i] = result
+        if result is not None:
+            span = self.ent_of.get(tok.i)
+            s, e = (span.start, span.end) if span is not None else (tok.left_edge.i, tok.i + 1)
+            self.mentions.append(Mention(s, e, tok.i, result, person, plural))
+        return result
+
+    def entities(self, tok) -> list[Entity]:
+        """Entities of ``tok`` and of its coordinated conjuncts ("Russia and China" → two entities)."""
+        out: list[Entity] = []
+        for t in [tok, *_conjuncts(tok)]:
+            e = self.entity(t)
+            if e is not None and all(e.start != o.start for o in out):
+                out.append(e)
+        return out
+
+    def country_hint(self, tok) -> str | None:
+        """A country code found anywhere in ``tok``'s subtree (adjectives, names), for recipients such
+        as "future Russian military activities" → RUS. None when there is none or several differ."""
+        codes = set()
+        for t in tok.subtree:
+            if _negated_prefix(t):
+                continue
+            c = self.kb.country_of_word(t.text)
+            if c:
+                codes.add(c)
+        return codes.pop() if len(codes) == 1 else None
+
+    # -- people ----------------------------------------------------------------------------------------
+    def _bind_people(self) -> None:
+        """First pass: what titles and appositions say about each person, merged per name and surname."""
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or ent.root.i in self.skip:
+                continue
+            name_toks = [t for t in ent if not self._is_title_word(t)]
+            if not name_toks:
+                continue
+            name = " ".join(t.text for t in name_toks)
+            info = self._describe(self._title_tokens(ent), ent.root)
+            if not (info.get("code") or info.get("sector") or info.get("org")):
+                continue
+            keys = [norm(name)]
+            if len(name_toks) > 1:
+                keys.append(norm(name_toks[-1].text))
+            for k in keys:
+                old = self.bindings.get(k)
+                new = Entity(name, code=info.get("code") or "UNK", sector=info.get("sector"),
+                             org=info.get("org"), name=name, rule="title")
+                if old is None or (old.code == "UNK" and new.code != "UNK"):
+                    if old is not None and new.sector is None:
+                        new.sector = old.sector
+                    self.bindings[k] = new
+                elif old.sector is None and new.sector:
+                    old.sector = new.sector
+
+    def _is_title_word(self, t) -> bool:
+        return bool(self.kb.role(t.text)) or t.text.lower() in ("secretary", "general", "-", "mr", "mrs", "ms",
+                                                                  "mr.", "mrs.", "ms.", "dr", "dr.")
+
+    def _title_tokens(self, ent) -> list:
+        """Words describing the person named by ``ent``: title words in and before the name, and appositions."""
+        toks = [t for t in ent if self._is_title_word(t)]
+        root = ent.root
+        for c in root.children:
+            if c.i < ent.start and c.dep_ in ("compound", "amod", "poss", "nmod", "punct"):
+                toks.extend(c.subtree)
+            if c.dep_ == "appos":
+                toks.extend(c.subtree)
+        if root.dep_ == "appos":  # "the foreign minister, Sergei Lavrov"
+            toks.extend(t for t in root.head.subtree if t.i < root.head.i + 1 and t.i < ent.start)
+        return sorted(set(toks), key=lambda t: t.i)
+
+    def _person_entity(self, ent_text: str, tok) -> Entity | None:
+        k = norm(ent_text)
+        bound = self.bindings.get(k)
+        if bound is None and len(k.split()) == 1:
+            bound = self.bindings.get(k)
+        if bound is None and len(k.split()) > 1:
+            bound = self.bindings.get(k.split()[-1]) if self._surname_unique(k.split()[-1]) else None
+        kb = self.kb.person(ent_text, self.published)
+        if bound is not None:
+            e = Entity(ent_text, code=bound.code, sector=bound.sector, org=bound.org, name=bound.name,
+                       rule="title binding")
+            if kb is not None and (e.code == "UNK" or (e.org is None and kb.org and e.code == kb.code)):
+                e.code, e.org = kb.code, kb.org or e.org
+                e.sector = e.sector or kb.sector
+                e.name, e.identifier_id = kb.name, kb.wikidata
+            elif kb is not None and kb.code == e.code:
+                e.name, e.identifier_id = kb.name, kb.wikidata
+            return e
+        if kb is not None:
+            return Entity(ent_text, code=kb.code, sector=kb.sector, org=kb.org, name=kb.name,
+                          identifier_id=kb.wikidata, rule=f"office holder ({kb.role or 'former'})")
+        return None
+
+    def _surname_unique(self, surname: str) -> bool:
+        return True
+
+    # -- main rule -------------------------------------------------------------------------------------
+    def _resolve(self, tok) -> tuple[Entity | None, bool, bool]:
+        low = tok.lower_
+        if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
+            return self._pronoun(tok)
+        ent = self.ent_of.get(tok.i)
+        if ent is not None:
+            r = self._named(ent, tok)
+            if r[0] is not None or ent.label_ not in ("ORG", "NORP", "PERSON"):
+                return r
+        # common noun phrase (or an entity the rules above could not place)
+        mods = self._np_tokens(tok)
+        info = self._describe(mods, tok)
+        role = info.get("role")
+        if low in _ORG_DESCRIPTORS and not info.get("code") and not info.get("org"):
+            ref = self._antecedent(lambda m: m.entity.org is not None or m.entity.code in ("IGO", "NGO"), tok)
+            if ref is not None and tok.dep_ not in ("compound",):
+                return self._copy(ref, tok, "description refers back"), False, False
+        if low in _COUNTRY_DESCRIPTORS and not info.get("code") and any(t.lower_ == "that" or t.lower_ == "the"
+                                                                          for t in tok.children):
+            ref = self._antecedent(lambda m: m.entity.code not in ("UNK", "IGO", "NGO", "IMG", "MNC")
+                                   and m.entity.org is None, tok)
+            if ref is not None:
+                return self._copy(ref, tok, "description refers back"), False, False
+        if info.get("descriptor_org") and not info.get("org") and not info.get("code"):
+            ref = self._antecedent(lambda m: m.entity.org is not None, tok)
+            if ref is not None:
+                info["code"], info["org"] = ref.code, ref.org
+        if not (role or info.get("code") or info.get("org")):
+            return None, False, False
+        if role is None and ent is None and tok.pos_ != "PROPN" and not info.get("self_named"):
+            # "Russian military activities": a country word on a non-actor noun is a hint, not an actor
+            return None, False, False
+        text = self.doc[tok.left_edge.i: tok.i + 1].text if tok.left_edge.i >= tok.i - 6 else tok.text
+        e = Entity(
+            text,
+            code=info.get("code") or "UNK",
+            sector=info.get("sector"),
+            org=info.get("org"),
+            name=info.get("name"),
+            rule=info.get("rule", "role lexicon"),
+        )
+        self._span(e, tok)
+        kind = role.kind if role else "institution"
+        return e, kind == "person", kind == "group" or tok.tag_ in ("NNS", "NNPS")
+
+    def _named(self, ent, tok) -> tuple[Entity | None, bool, bool]:
+        label = ent.label_
+        text = ent.text
+        name_text = " ".join(t.text for t in ent if not self._is_title_word(t)) or text
+        if label in ("PERSON", "ORG", "GPE", "NORP") and norm(name_text) in self.bindings or (
+            label in ("PERSON", "ORG") and self.kb.person(name_text, self.published)
+        ):
+            e = self._person_entity(name_text, tok)
+            if e is not None:
+                self._span(e, tok, ent)
+                return e, True, False
+        if label == "PERSON":
+            e = self._person_entity(name_text, tok)
+            if e is None and self.title_case(tok):
+                return None, False, False  # "Urges Ukraine Withdrawal": headline case fools the tagger
+            if e is None:
+                info = self._describe(self._title_tokens(ent), ent.root)
+                if info.get("code") or info.get("sector"):
+                    e = Entity(text, code=info.get("code") or "UNK", sector=info.get("sector"),
+                               org=info.get("org"), name=name_text, rule="title")
+                else:
+                    e = Entity(text, code="UNK", name=name_text, rule="unresolved person")
+            self._span(e, tok, ent)
+            return e, True, False
+        hits = self.kb.lookup(text)
+        if not hits and label == "ORG":
+            # "the Russian Foreign Ministry", "the U.S. Senate": describe the words
+            info = self._describe(list(ent), tok)
+            if info.get("code") or info.get("org"):
+                e = Entity(text, code=info.get("code") or "UNK", sector=info.get("sector"),
+                           org=info.get("org"), name=info.get("name"), rule="name words")
+                self._span(e, tok, ent)
+                return e, False, False
+        if hits:
+            best = _best(hits)
+            e = _from_kb(text, best)
+            if best.kind == "country" and self._is_place_use(tok):
+                return None, False, False
+            self._span(e, tok, ent)
+            return e, False, best.kind in ("country",)
+        if label == "NORP":
+            code = self.kb.country_of_word(text)
+            if code:
+                e = Entity(text, code=code, rule="demonym")
+                self._span(e, tok, ent)
+                return e, False, True
+        return None, False, False
+
+    def title_case(self, tok) -> bool:
+        """True when ``tok``'s sentence is in headline case (most words capitalised)."""
+        words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
+        return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) > 0.8
+
+    def _is_place_use(self, tok) -> bool:
+        """True when a country name is used as a place, not an actor: "in Ukraine", "from Iraq"."""
+        return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into", "inside", "across", "throughout",
+                                                          "at", "near")
+
+    def _pronoun(self, tok) -> tuple[Entity | None, bool, bool]:
+        low = tok.lower_
+        if low in _PERSON_PRON:
+            ref = self._antecedent(lambda m: m.person, tok)
+            return (self._copy(ref, tok, "pronoun"), True, False) if ref else (None, False, False)
+        if low in _PLURAL_PRON:
+            ref = self._antecedent(lambda m: m.plural or (not m.person), tok)
+            return (self._copy(ref, tok, "pronoun"), False, True) if ref else (None, False, False)
+        if low in _IT_PRON and not _expletive(tok):
+            ref = self._antecedent(lambda m: not m.person and not m.plural or m.entity.org is not None, tok)
+            return (self._copy(ref, tok, "pronoun"), False, False) if ref else (None, False, False)
+        return None, False, False
+
+    def _antecedent(self, pred, tok) -> Entity | None:
+        for m in reversed(self.mentions):
+            if m.head >= tok.i or m.start <= tok.i < m.end:
+                continue
+            if tok.i - m.head > 400:
+                break
+            if pred(m):
+                return m.entity
+        return None
+
+    def _copy(self, ref: Entity, tok, rule: str) -> Entity:
+        e = Entity(tok.text, code=ref.code, sector=ref.sector, org=ref.org, name=ref.name,
+                   identifier_id=ref.identifier_id, rule=f"{rule} → {ref.entity_text}")
+        self._span(e, tok)
+        return e
+
+    def _span(self, e: Entity, tok, ent=None) -> None:
+        if ent is not None:
+            e.start, e.end = ent.start_char, ent.end_char
+        else:
+            left = tok.left_edge if tok.left_edge.i >= tok.i - 6 else tok
+            e.start, e.end = left.idx, tok.idx + len(tok)
+            e.entity_text = self.doc.text[e.start:e.end]
+
+    # -- descriptions ----------------------------------------------------------------------------------
+    def _np_tokens(self, tok) -> list:
+        """The head and its left modifiers, plus "of/in/from X" and appositions on its right."""
+        toks = [tok]
+        for c in tok.children:
+            if c.i < tok.i and c.dep_ in _MOD_DEPS:
+                toks.extend(c.subtree)
+            elif c.i > tok.i and c.dep_ == "prep" and c.lower_ in _LOC_PREPS:
+                toks.extend(c.subtree)
+            elif c.dep_ == "appos":
+                toks.extend(c.subtree)
+        return sorted(set(toks), key=lambda t: t.i)
+
+    def _describe(self, toks: list, head) -> dict:
+        """Country, organisation and sector that the words ``toks`` give (see the module's rules 3–4)."""
+        info: dict = {}
+        if not toks:
+            return info
+        idx = {t.i for t in toks}
+        # roles: the longest role term ending at the head (or at any token), e.g. "foreign minister"
+        best_role = None
+        for t in toks:
+            for n in range(min(self.kb.max_role_words, 4), 0, -1):
+                start = t.i - n + 1
+                if start < 0 or any(i not in idx for i in range(start, t.i + 1)):
+                    continue
+                words = self.doc[start: t.i + 1].text
+                r = self.kb.role(words)
+                if r is not None:
+                    score = (t.i == head.i, n, -r.rank)
+                    if best_role is None or score > best_role[0]:
+                        best_role = (score, r)
+                    break
+        if best_role is not None:
+            r = best_role[1]
+            info["role"], info["sector"] = r, r.sector
+        i = 0
+        toks_sorted = sorted(toks, key=lambda t: t.i)
+        while i < len(toks_sorted):
+            t = toks_sorted[i]
+            if t.is_punct or t.pos_ in ("DET", "ADP", "CCONJ"):
+                i += 1
+                continue
+            if _negated_prefix(t):
+                i += 1
+                continue
+            if t.tag_ == "PRP$" and t.lower_ in _PERSON_PRON | _PLURAL_PRON | _IT_PRON:
+                ref = self.entity(t)
+                if ref is not None and not info.get("code") and ref.code != "UNK" and t.i != head.i:
+                    if best_role is not None and best_role[1].kind != "person":
+                        info.setdefault("code", ref.code)
+                        if ref.org:
+                            info.setdefault("org", ref.org)
+                i += 1
+                continue
+            # multi-word names: try the entity span first
+            ent = self.ent_of.get(t.i)
+            cand_texts = []
+            if ent is not None and all(x.i in idx for x in ent):
+                cand_texts.append((ent.text, ent.end - ent.start))
+            cand_texts.append((t.text, 1))
+            used = 1
+            for text, n in cand_texts:
+                hits = [h for h in self.kb.lookup(text) if h.kind != "person"]
+                code = self.kb.country_of_word(text)
+                if hits:
+                    h = _best(hits)
+                    if h.kind == "org":
+                        if not info.get("org") and h.org:
+                            info["org"] = h.org
+                            info["code"] = h.code
+                            info["name"] = h.name
+                        elif not info.get("code"):
+                            info["code"] = h.code
+                        if h.sector and not info.get("sector"):
+                            info["sector"] = h.sector
+                    elif not info.get("code"):
+                        info["code"] = h.code
+                        if h.kind == "metonym" and not info.get("sector") and t.i == head.i:
+                            info["sector"] = "GOV"
+                    if t.i == head.i or (ent is not None and ent.root.i == head.i):
+                        info["self_named"] = True
+                    used = n
+                    break
+                if code and not info.get("code"):
+                    info["code"] = code
+                    if t.i == head.i:
+                        info["self_named"] = True
+                    used = n
+                    break
+                if t.lower_ in _ORG_DESCRIPTORS and t.i != head.i:
+                    info["descriptor_org"] = True
+            i += used
+        return info
+
+
+def _conjuncts(tok) -> list:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.append(c)
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _negated_prefix(t) -> bool:
+    """True for "Moscow" in "pro-Moscow" / "anti-Kyiv" (the country is not the actor)."""
+    if t.i >= 2 and t.nbor(-1).text == "-" and t.nbor(-2).lower_ in _NEGATING_PREFIX:
+        return True
+    if "-" in t.text and t.text.split("-")[0].lower() in _NEGATING_PREFIX:
+        return True
+    return False
+
+
+def _expletive(tok) -> bool:
+    """"It" in "it was important to..." / "It was the first meeting" refers to nothing."""
+    return tok.dep_ in ("nsubj", "expl") and tok.head.lemma_ == "be"
+
+
+def _best(hits: list[KBActor]) -> KBActor:
+    order = {"org": 0, "metonym": 1, "country": 2, "person": 3}
+    return min(hits, key=lambda h: order.get(h.kind, 9))
+
+
+def _from_kb(text: str, a: KBActor) -> Entity:
+    return Entity(text, code=a.code, sector=a.sector, org=a.org, name=a.name, identifier_id=a.wikidata,
+                  rule=f"knowledge base ({a.kind})")

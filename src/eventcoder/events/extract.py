@@ -1,0 +1,533 @@
+"""Candidate events from the dependency parse: triggers, their arguments, modality and attribution.
+
+For every verb and event noun whose lemma is in the trigger lexicon (:mod:`.lexicon`):
+
+* **Arguments.** The actor is the subject (``nsubj``); in the passive the ``by`` agent, with the
+  passive subject as recipient; conjoined verbs share their subject; a control verb's complement
+  takes its controller ("urged Russia to withdraw": Russia). The recipient comes from the trigger
+  row's slots (object, ``on``/``with``/``to``/``against`` objects, the object of a control verb).
+  Coordinated actors become lists ("Russia and China" → two entities), never joined codes.
+* **Control verbs.** "called on the Russians to withdraw" is REQUEST with the mode that the
+  complement gives (withdraw → yield); the complement is the content of the request, not an event.
+* **Reporting verbs** ("said", "told", "according to") are attribution, not events: the reported
+  clause's event gets ``speaker`` set, and ``quoted`` when its trigger is inside quotation marks.
+* **Nominal events**: "a meeting between A and B", "talks with X", "sanctions on B", a light verb
+  with an event noun ("attend a signing ceremony", "hold talks"); a nominal event that only refers
+  back to another ("It was the first meeting ...") is not a new event, and one attached by
+  "since"/"after"/"before" to an event with participants inherits them.
+* **Modality**: ``negated`` (not/never, or denied); ``alleged`` (inside an accusation or claim);
+  ``future`` (will/shall, or under plan/intend/want/expect); ``hypothetical`` (if/unless, could/might).
+  Negated and alleged content of another event is not emitted as its own event.
+  PLOVER manual 2.0, §AGREE: a cooperative act (CONSULT, SUPPORT, COOPERATE, AID) reported in the
+  future is coded AGREE.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..actors.resolve import DocActors
+from ..article import Entity
+from .lexicon import Lexicon, Trigger
+
+#: Verbs whose object is the subject of their "to V" complement (object control).
+OBJECT_CONTROL = {
+    "urge", "call", "ask", "tell", "order", "press", "force", "invite", "encourage", "persuade", "request",
+    "allow", "permit", "warn", "demand", "pressure", "pressurize", "push", "appeal", "implore", "beg",
+    "advise", "instruct", "compel", "require", "authorize", "authorise", "help", "convince", "oblige",
+}
+#: Verbs that state intent: their complement is a future event.
+INTENT = {"plan", "intend", "want", "hope", "seek", "aim", "expect", "prepare", "wish", "try", "attempt",
+          "mean", "look", "consider", "decide", "plot", "scheme"}
+#: Nouns whose clausal content is alleged (the accused act is not asserted).
+ALLEGATION_NOUNS = {"accusation", "allegation", "claim", "charge", "report", "rumor", "rumour", "suspicion"}
+#: Nouns introducing a referred-to earlier event ("since talks in Munich").
+TEMPORAL_PREPS = {"since", "after", "before", "following", "during", "ahead", "until"}
+#: Light verbs: their event-noun object carries the event ("attend a ceremony", "hold talks").
+LIGHT_VERBS = {"hold", "attend", "have", "conduct", "host", "stage", "launch", "carry", "begin", "start",
+               "resume", "join", "open", "sign", "impose", "announce", "order", "take", "make", "give",
+               "reach", "conclude", "complete", "continue", "organize", "organise", "lead", "mount",
+               "deliver", "provide", "send", "offer", "issue", "lodge", "file", "express", "extend",
+               "wage", "step", "unleash", "call", "approve"}
+_COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+_HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+_HYPOTHETICAL_AUX = {"could", "might", "may"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+
+
+@dataclass
+class Candidate:
+    """An event found in the parse, before dating, placing and scoring.
+
+    ``start``/``end``: character span of the evidence clause; ``sent_index``: sentence number in the doc.
+    """
+
+    trigger: object  # spaCy Token
+    row: Trigger
+    event: str
+    mode: str | None
+    actor: list[Entity]
+    recipient: list[Entity]
+    start: int
+    end: int
+    sent_index: int
+    event_text: str
+    modality: str = "asserted"
+    speaker: Entity | None = None
+    quoted: bool = False
+    symmetric: bool = False
+    rules: list[str] = field(default_factory=list)
+    confidence: float = 0.6
+
+
+class Extractor:
+    """Finds candidate events in a parsed document.
+
+    Args:
+        doc: spaCy ``Doc``; actors: the document's :class:`DocActors`; lexicon: the trigger lexicon;
+        quote_spans: character spans ``[(start, end)]`` inside quotation marks; skip: token indices to ignore.
+    """
+
+    def __init__(self, doc, actors: DocActors, lexicon: Lexicon, quote_spans: list[tuple[int, int]],
+                 skip: set[int]):
+        self.doc = doc
+        self.actors = actors
+        self.lex = lexicon
+        self.quotes = quote_spans
+        self.skip = skip
+        self.sent_index = {}
+        for n, s in enumerate(doc.sents):
+            for t in s:
+                self.sent_index[t.i] = n
+
+    # -- matching --------------------------------------------------------------------------------------
+    def match(self, tok) -> Trigger | None:
+        """The most specific lexicon row whose conditions ``tok`` meets, or None."""
+        if tok.pos_ in ("VERB", "AUX"):
+            pos = "VERB"
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            pos = "NOUN"
+        else:
+            return None
+        lemma = tok.lemma_.lower()
+        rows = self.lex.candidates(lemma, pos)
+        if not rows and pos == "NOUN" and tok.lower_ != lemma:
+            rows = self.lex.candidates(tok.lower_, pos)
+        for row in rows:
+            if all(self._holds(tok, k, v) for k, v in row.requires):
+                return row
+        return None
+
+    def _holds(self, tok, kind: str, values: frozenset[str]) -> bool:
+        kids = list(tok.children)
+        if kind == "prt":
+            return any(c.dep_ == "prt" and c.lower_ in values for c in kids) or any(
+                c.dep_ in ("prep", "advmod") and c.lower_ in values and c.i == tok.i + 1 for c in kids)
+        if kind == "prep":
+            if any(c.dep_ in ("prep", "agent", "dative", "prt") and c.lower_ in values for c in kids):
+                return True
+            obj = _child(tok, "dobj")  # "placed the blame on X", "pushed the case for Y"
+            return obj is not None and any(c.dep_ == "prep" and c.lower_ in values for c in obj.children)
+        if kind == "obj":
+            objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+            return any(o.lemma_.lower() in values or o.lower_ in values for o in objs)
+        if kind == "xcomp":
+            return any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in kids)
+        if kind == "mod":
+            return any(c.dep_ in ("compound", "amod", "nmod") and (c.lemma_.lower() in values or c.lower_ in values)
+                       for c in kids)
+        if kind == "noneg":
+            return not any(c.dep_ == "neg" for c in kids)
+        return False
+
+    # -- main loop -------------------------------------------------------------------------------------
+    def run(self) -> list[Candidate]:
+        """All candidate events of the document, in text order (negated ones included, marked)."""
+        out: list[Candidate] = []
+        consumed: set[int] = set()
+        for tok in self.doc:
+            if tok.i in self.skip or tok.i in consumed:
+                continue
+            row = self.match(tok)
+            if row is None or row.event in ("REPORT", "NONE"):
+                continue
+            if row.pos == "VERB":
+                cand = self._verb_event(tok, row, consumed)
+            else:
+                cand = self._noun_event(tok, row)
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    # -- verbs -----------------------------------------------------------------------------------------
+    def _verb_event(self, tok, row: Trigger, consumed: set[int]) -> Candidate | None:
+        rules = [row.describe()]
+        # light verb + event noun object: the noun's row decides the event when more specific
+        obj = _child(tok, "dobj")
+        if obj is not None and tok.lemma_.lower() in LIGHT_VERBS and not row.requires:
+            nrow = self.match(obj)
+            if nrow is not None and nrow.event not in ("REPORT", "NONE"):
+                consumed.add(obj.i)
+                row = nrow
+                rules.append(f"light verb '{tok.lemma_}' + {nrow.describe()}")
+        if self._is_content_of_event(tok):
+            return None
+        actor_tok, passive = self.subject(tok)
+        actors = self._entities(actor_tok)
+        recipients = self._recipients(tok, row, passive)
+        if passive is not None:
+            recipients = self._entities(passive) or recipients
+        event, mode = row.event, row.mode
+        # control verbs: mode from the complement
+        comp = _complement(tok)
+        if comp is not None and event in ("REQUEST", "REJECT", "AGREE", "THREATEN") and not mode:
+            family = "THREATEN" if event == "THREATEN" else "REQUEST"
+            cm = self.lex.complement.get(comp.lemma_.lower(), {})
+            mode = cm.get(family) or mode
+            if mode:
+                rules.append(f"complement '{comp.lemma_}' → mode {mode}")
+        symmetric = False
+        if not recipients and len(actors) > 1 and event in ("CONSULT", "SUPPORT", "COOPERATE", "AGREE"):
+            actors, recipients, symmetric = actors[:1], actors[1:], True
+            rules.append("compound actor of a symmetric event split into actor and recipient")
+        if not actors:
+            return None
+        start, end = self._clause_span(tok)
+        cand = Candidate(
+            trigger=tok, row=row, event=event, mode=mode, actor=actors, recipient=recipients,
+            start=start, end=end, sent_index=self.sent_index.get(tok.i, 0),
+            event_text=self._event_text(tok, row, comp), symmetric=symmetric, rules=rules,
+        )
+        self._modality(cand, tok)
+        return cand
+
+    def subject(self, tok):
+        """(actor head token or None, passive-subject token or None) for a verb."""
+        passive = _child(tok, "nsubjpass")
+        if passive is not None:
+            agent = _child(tok, "agent")
+            pobj = _child(agent, "pobj") if agent is not None else None
+            return pobj, passive
+        subj = _child(tok, "nsubj")
+        if subj is not None and subj.lower_ not in ("who", "which", "that"):
+            return subj, None
+        if subj is not None and tok.dep_ == "relcl":
+            return tok.head, None
+        dep = tok.dep_
+        head = tok.head
+        if head is tok:
+            return None, None
+        if dep == "xcomp":
+            if head.lemma_.lower() in OBJECT_CONTROL:
+                ctrl = self._control_object(head)
+                if ctrl is not None:
+                    return ctrl, None
+            return self.subject(head)[0], None
+        if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+            return self.subject(head)[0], None
+        if dep == "relcl":
+            return head, None
+        if dep == "acl":
+            agent = _child(tok, "agent")
+            if agent is not None:
+                return _child(agent, "pobj"), None
+            return None, None
+        if dep in ("advcl", "pcomp"):
+            h = head if dep == "advcl" else head.head
+            return self.subject(h)[0], None
+        return None, None
+
+    def _control_object(self, verb):
+        """The controller of an object-control verb: "urged *Russia* to", "called on *the Russians* to"."""
+        obj = _child(verb, "dobj")
+        if obj is not None:
+            return obj
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to", "for"):
+                p = _child(c, "pobj")
+                if p is not None:
+                    return p
+        return None
+
+    def _entities(self, tok) -> list[Entity]:
+        return self.actors.entities(tok) if tok is not None else []
+
+    def _recipients(self, tok, row: Trigger, passive) -> list[Entity]:
+        for slot in row.recipient:
+            toks = self._slot(tok, slot)
+            for t in toks:
+                ents = self._entities(t)
+                if ents:
+                    return ents
+        return []
+
+    def _slot(self, tok, slot: str) -> list:
+        if slot == "obj":
+            return [c for c in tok.children if c.dep_ == "dobj"]
+        if slot == "iobj":
+            return [c for c in tok.children if c.dep_ in ("dative", "iobj")]
+        if slot.startswith("prep:"):
+            want = slot[5:]
+            out = []
+            for c in tok.children:
+                if c.dep_ in ("prep", "dative", "agent") and c.lower_ == want:
+                    out.extend(x for x in c.children if x.dep_ == "pobj")
+            obj = _child(tok, "dobj")
+            if obj is not None and not out:  # "placed the blame on NATO": prep under the object
+                for c in obj.children:
+                    if c.dep_ == "prep" and c.lower_ == want:
+                        out.extend(x for x in c.children if x.dep_ == "pobj")
+            return out
+        if slot == "xcomp_subj":
+            c = self._control_object(tok)
+            return [c] if c is not None else []
+        if slot == "poss":
+            return [c for c in tok.children if c.dep_ == "poss"]
+        if slot == "of":
+            return [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for x in c.children if x.dep_ == "pobj"]
+        return []
+
+    def _is_content_of_event(self, tok) -> bool:
+        """True when ``tok`` is the content of another trigger ("called on X to *withdraw*", "accused X of
+        *shelling*", "denied *aiding*", "agreed to *meet*"), which codes it instead."""
+        t = tok
+        for _ in range(6):
+            if t.dep_ not in ("xcomp", "ccomp", "pcomp", "conj", "relcl", "acl", "pobj", "advcl") or t.head is t:
+                return False
+            h = t.head
+            if t.dep_ == "conj":
+                t = h
+                continue
+            if t.dep_ == "pobj" and h.dep_ == "prep":
+                t = h.head if h.head is not h else h
+                h = t
+                if self.match(h) is not None and self.match(h).event not in ("REPORT", "NONE"):
+                    return True
+                continue
+            lemma = h.lemma_.lower()
+            kind = self.lex.reporting.get(lemma)
+            if kind in ("report",) and t.dep_ in ("ccomp", "advcl"):
+                return False
+            if kind in ("deny", "allege"):
+                return True
+            if h.pos_ == "NOUN" and lemma in ALLEGATION_NOUNS:
+                return True
+            r = self.match(h)
+            if r is not None and r.event not in ("REPORT", "NONE") and t.dep_ in ("xcomp", "ccomp", "pcomp", "acl"):
+                return True
+            if t.dep_ == "pcomp" and h.dep_ == "prep":
+                t = h
+                continue
+            t = h
+        return False
+
+    # -- nouns -----------------------------------------------------------------------------------------
+    def _participants(self, noun) -> tuple[list[Entity], list[Entity], bool]:
+        """(actor, recipient, symmetric) from a nominal event's own words."""
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
+                p = _child(c, "pobj")
+                ents = self._entities(p) if p is not None else []
+                if len(ents) >= 2:
+                    return ents[:1], ents[1:], True
+        poss = _child(noun, "poss")
+        actor = self._entities(poss) if poss is not None else []
+        recipient: list[Entity] = []
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "on", "against", "to", "of", "by"):
+                p = _child(c, "pobj")
+                if p is None:
+                    continue
+                ents = self._entities(p)
+                if not ents:
+                    continue
+                if c.lower_ == "by" and not actor:
+                    actor = ents
+                elif not recipient and c.lower_ != "by":
+                    recipient = ents
+        return actor, recipient, False
+
+    def _noun_event(self, noun, row: Trigger) -> Candidate | None:
+        rules = [row.describe()]
+        if noun.dep_ in ("compound",):
+            return None
+        head = noun.head
+        # a copular reference to an event already reported: "It was the first meeting between ..."
+        if noun.dep_ in ("attr",) and head.lemma_ == "be":
+            return None
+        if self._inside_other_trigger(noun):
+            return None
+        actor, recipient, symmetric = self._participants(noun)
+        # light verb: "Lavrov and Reynders attend a signing ceremony"
+        if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            hrow = self.match(head)
+            if hrow is not None and hrow.event not in ("REPORT", "NONE") and hrow.requires:
+                return None  # the verb row codes it
+            subj, _ = self.subject(head)
+            subj_ents = self._entities(subj)
+            if subj_ents:
+                if not actor:
+                    actor = subj_ents
+                elif actor and recipient == [] and symmetric is False:
+                    recipient = actor
+                    actor = subj_ents
+                rules.append(f"event noun object of '{head.lemma_}'")
+        # "since talks in Munich": inherit the participants of the event it is compared with
+        if not actor and noun.dep_ == "pobj" and head.lower_ in TEMPORAL_PREPS:
+            ref = head.head
+            if ref.pos_ in ("NOUN", "PROPN"):
+                a2, r2, s2 = self._participants(ref)
+                if a2:
+                    actor, recipient, symmetric = a2, r2, s2
+                    rules.append(f"participants of '{ref.text}' it is compared with")
+        if not actor:
+            return None
+        if len(actor) > 1 and not recipient and row.event in ("CONSULT", "SUPPORT", "COOPERATE", "AGREE"):
+            actor, recipient, symmetric = actor[:1], actor[1:], True
+        if row.event in ("CONSULT",) and recipient:
+            symmetric = True
+        if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            start, end = self._clause_span(head)
+            trig = head
+        else:
+            start, end = _span_chars(list(noun.subtree))
+            trig = noun
+        cand = Candidate(
+            trigger=noun, row=row, event=row.event, mode=row.mode, actor=actor, recipient=recipient,
+            start=start, end=end, sent_index=self.sent_index.get(noun.i, 0),
+            event_text=(f"{head.text} ... {noun.text}" if trig is head else noun.text),
+            symmetric=symmetric, rules=rules, confidence=0.5,
+        )
+        self._modality(cand, trig)
+        return cand
+
+    def _inside_other_trigger(self, noun) -> bool:
+        """A nominal event inside another event's words ("a ceremony of an *agreement*") is its content."""
+        t = noun
+        for _ in range(5):
+            if t.head is t:
+                return False
+            h = t.head
+            if t.dep_ in ("pobj",) and h.dep_ == "prep" and h.lower_ in TEMPORAL_PREPS:
+                return False
+            if h.pos_ in ("NOUN", "PROPN", "VERB") and h is not noun:
+                r = self.match(h)
+                if r is not None and r.event not in ("REPORT", "NONE") and t.dep_ in ("pobj", "dobj", "compound"):
+                    if not (h.pos_ == "VERB" and t.dep_ == "dobj" and not r.requires
+                            and h.lemma_.lower() in LIGHT_VERBS):
+                        return True
+                if h.pos_ in ("NOUN",) and h.lemma_.lower() in ALLEGATION_NOUNS:
+                    return True
+            t = h
+        return False
+
+    # -- modality, attribution, spans ------------------------------------------------------------------
+    def _modality(self, cand: Candidate, tok) -> None:
+        chain = [tok]
+        t = tok
+        for _ in range(6):
+            if t.head is t or t.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj"):
+                break
+            t = t.head
+            chain.append(t)
+        negated = any(c.dep_ == "neg" for c in tok.children)
+        if tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children):
+            negated = True
+        aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        future = bool(aux & _FUTURE_AUX) or ("going" in aux)
+        hypothetical = bool(aux & _HYPOTHETICAL_AUX)
+        speaker = None
+        for h in chain[1:]:
+            lemma = h.lemma_.lower()
+            kind = self.lex.reporting.get(lemma)
+            if lemma in INTENT or kind == "intend":
+                future = True
+            if kind == "report" and speaker is None:
+                s, _ = self.subject(h)
+                if s is not None:
+                    ents = self._entities(s)
+                    speaker = ents[0] if ents else None
+            if kind == "allege":
+                cand.modality = "alleged"
+            if any(c.dep_ == "neg" for c in h.children) and h.dep_ != "ROOT" and kind != "report":
+                negated = True
+        if "would" in aux and not speaker:
+            hypothetical = True
+        elif "would" in aux:
+            future = True
+        for t2 in chain:
+            if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in t2.children):
+                hypothetical = True
+                break
+        # "according to X"
+        for c in tok.sent:
+            if c.lower_ == "according" and c.i + 1 < len(self.doc) and self.doc[c.i + 1].lower_ == "to":
+                p = [x for x in self.doc[c.i + 1].children if x.dep_ == "pobj"]
+                if p:
+                    ents = self._entities(p[0])
+                    speaker = speaker or (ents[0] if ents else None)
+        cand.speaker = speaker
+        cand.quoted = any(s <= tok.idx < e for s, e in self.quotes)
+        if negated:
+            cand.modality = "negated"
+        elif hypothetical:
+            cand.modality = "hypothetical"
+        elif future and cand.modality == "asserted":
+            cand.modality = "future"
+        if cand.modality == "future" and cand.event in _COOPERATIVE:
+            cand.rules.append(f"future {cand.event} coded AGREE (PLOVER manual 2.0, §AGREE)")
+            cand.event, cand.mode = "AGREE", None
+
+    def _clause_span(self, tok) -> tuple[int, int]:
+        """Characters of ``tok``'s clause: its subtree without conjoined clauses and edge punctuation."""
+        toks = [tok]
+        stack = [c for c in tok.children if not (c.dep_ in ("conj", "cc") and c.pos_ in ("VERB", "AUX", "CCONJ"))]
+        while stack:
+            c = stack.pop()
+            toks.append(c)
+            stack.extend(c.children)
+        if tok.dep_ in ("conj", "xcomp", "ccomp"):
+            s, _ = self.subject(tok)
+            if s is not None and s.sent == tok.sent and s.i < tok.i:
+                toks.extend(s.subtree)
+        return _span_chars(toks)
+
+    def _event_text(self, tok, row: Trigger, comp) -> str:
+        parts = [tok]
+        for c in tok.children:
+            if c.dep_ == "prt":
+                parts.append(c)
+            if c.dep_ in ("prep", "dative") and any(c.lower_ in v for k, v in row.requires if k == "prep"):
+                parts.append(c)
+            if c.dep_ == "dobj" and any(k == "obj" for k, _ in row.requires):
+                parts.append(c)
+        words = " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+        if comp is not None:
+            words += f" ... to {comp.text}"
+        return words
+
+
+def _child(tok, dep: str):
+    if tok is None:
+        return None
+    for c in tok.children:
+        if c.dep_ == dep:
+            return c
+    return None
+
+
+def _complement(tok):
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            return c
+    return None
+
+
+def _span_chars(toks: list) -> tuple[int, int]:
+    toks = sorted(toks, key=lambda t: t.i)
+    while len(toks) > 1 and (toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    while len(toks) > 1 and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
