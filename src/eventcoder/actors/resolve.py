@@ -49,6 +49,7 @@ class Mention:
     entity: Entity
     person: bool = False
     plural: bool = False
+    subject: bool = False
 
 
 class DocActors:
@@ -99,7 +100,8 @@ class DocActors:
         if result is not None:
             span = self.ent_of.get(tok.i)
             s, e = (span.start, span.end) if span is not None else (tok.left_edge.i, tok.i + 1)
-            self.mentions.append(Mention(s, e, tok.i, result, person, plural))
+            subj = tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ == "nsubj")
+            self.mentions.append(Mention(s, e, tok.i, result, person, plural, subj))
         return result
 
     def entities(self, tok) -> list[Entity]:
@@ -127,7 +129,7 @@ class DocActors:
     def _bind_people(self) -> None:
         """First pass: what titles and appositions say about each person, merged per name and surname."""
         for ent in self.doc.ents:
-            if ent.label_ != "PERSON" or ent.root.i in self.skip:
+            if ent.label_ != "PERSON" or ent.root.i in self.skip or self.title_case(ent.root):
                 continue
             name_toks = [t for t in ent if not self._is_title_word(t)]
             if not name_toks:
@@ -201,8 +203,25 @@ class DocActors:
         ent = self.ent_of.get(tok.i)
         if ent is not None:
             r = self._named(ent, tok)
-            if r[0] is not None or ent.label_ not in ("ORG", "NORP", "PERSON"):
+            if r[0] is not None or (ent.label_ not in ("ORG", "NORP", "PERSON")
+                                    and not any(c.dep_ == "appos" for c in tok.children)):
                 return r
+        # a name the tagger missed: "Downing Street", "White House" (compound chain + head)
+        start = tok.i
+        while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].head.i in range(start, tok.i + 1):
+            start -= 1
+        if tok.pos_ == "PROPN" or start < tok.i:
+            hits = [h for h in self.kb.lookup(self.doc[start: tok.i + 1].text) if h.kind != "person"]
+            if hits:
+                e = _from_kb(self.doc[start: tok.i + 1].text, _best(hits))
+                e.start, e.end = self.doc[start].idx, tok.idx + len(tok)
+                return e, False, False
+        # "his Belgian counterpart Didier Reynders": the apposed name is the actor
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i in self.ent_of and self.ent_of[c.i].label_ in ("PERSON", "ORG"):
+                e = self.entity(c)
+                if e is not None:
+                    return self._copy(e, tok, "apposition"), True, False
         # common noun phrase (or an entity the rules above could not place)
         mods = self._np_tokens(tok)
         info = self._describe(mods, tok)
@@ -210,7 +229,9 @@ class DocActors:
         if low in _ORG_DESCRIPTORS and not info.get("code") and not info.get("org"):
             ref = self._antecedent(lambda m: m.entity.org is not None or m.entity.code in ("IGO", "NGO"), tok)
             if ref is not None and tok.dep_ not in ("compound",):
-                return self._copy(ref, tok, "description refers back"), False, False
+                e = self._copy(ref, tok, "description refers back")
+                e.sector = info.get("sector")
+                return e, False, False
         if low in _COUNTRY_DESCRIPTORS and not info.get("code") and any(t.lower_ == "that" or t.lower_ == "the"
                                                                           for t in tok.children):
             ref = self._antecedent(lambda m: m.entity.code not in ("UNK", "IGO", "NGO", "IMG", "MNC")
@@ -243,9 +264,9 @@ class DocActors:
         label = ent.label_
         text = ent.text
         name_text = " ".join(t.text for t in ent if not self._is_title_word(t)) or text
-        if label in ("PERSON", "ORG", "GPE", "NORP") and norm(name_text) in self.bindings or (
-            label in ("PERSON", "ORG") and self.kb.person(name_text, self.published)
-        ):
+        known_place = label in ("GPE", "LOC", "NORP") and any(
+            h.kind in ("country", "metonym") for h in self.kb.lookup(text))
+        if not known_place and (norm(name_text) in self.bindings or self.kb.person(name_text, self.published)):
             e = self._person_entity(name_text, tok)
             if e is not None:
                 self._span(e, tok, ent)
@@ -300,7 +321,8 @@ class DocActors:
     def _pronoun(self, tok) -> tuple[Entity | None, bool, bool]:
         low = tok.lower_
         if low in _PERSON_PRON:
-            ref = self._antecedent(lambda m: m.person, tok)
+            ref = self._antecedent(lambda m: m.person and m.subject, tok)
+            ref = ref or self._antecedent(lambda m: m.person, tok)
             return (self._copy(ref, tok, "pronoun"), True, False) if ref else (None, False, False)
         if low in _PLURAL_PRON:
             ref = self._antecedent(lambda m: m.plural or (not m.person), tok)

@@ -177,6 +177,8 @@ class Extractor:
         recipients = self._recipients(tok, row, passive)
         if passive is not None:
             recipients = self._entities(passive) or recipients
+        if not recipients:
+            recipients = self._hinted_recipient(tok, actors, rules)
         event, mode = row.event, row.mode
         # control verbs: mode from the complement
         comp = _complement(tok)
@@ -259,6 +261,20 @@ class Extractor:
                 ents = self._entities(t)
                 if ents:
                     return ents
+        return []
+
+    def _hinted_recipient(self, tok, actors: list[Entity], rules: list[str]) -> list[Entity]:
+        """A recipient named only by a country word inside the object ("pushed the case for transparency
+        in future *Russian* military activities" → RUS), when it differs from the actor's country."""
+        own = {e.code for e in actors}
+        for c in tok.children:
+            if c.dep_ in ("dobj", "prep", "xcomp", "ccomp") and c.lower_ not in ("from", "in", "at", "after", "before"):
+                code = self.actors.country_hint(c)
+                if code and code not in own:
+                    words = next((t for t in c.subtree if self.actors.kb.country_of_word(t.text) == code), c)
+                    rules.append(f"recipient from country word '{words.text}' in the object")
+                    return [Entity(words.text, code=code, start=words.idx, end=words.idx + len(words),
+                                   rule="country word in the object")]
         return []
 
     def _slot(self, tok, slot: str) -> list:

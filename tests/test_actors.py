@@ -1,0 +1,125 @@
+"""Actor resolution rules (issue 4), one test per rule, on sentences written for this project."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def resolve(coder):
+    """Resolve the noun phrase whose head is ``head`` (first occurrence) in ``text`` on ``published``."""
+    from eventcoder.actors import DocActors
+
+    def run(text: str, head: str, published: str = "2015-05-19", nth: int = 0):
+        doc = coder.nlp(text)
+        actors = DocActors(doc, coder.kb, date.fromisoformat(published))
+        toks = [t for t in doc if t.text == head]
+        return actors.entity(toks[nth])
+
+    return run
+
+
+def test_title_binds_name_to_role_and_later_surname_uses_it(resolve):
+    text = ("Chilean Interior Minister Ramon Alvarado met union leaders on Monday. "
+            "Alvarado later flew to Valparaiso.")
+    first = resolve(text, "Alvarado", nth=0)
+    later = resolve(text, "Alvarado", nth=1)
+    assert (first.code, first.sector) == ("CHL", "GOV")
+    assert (later.code, later.sector) == ("CHL", "GOV")
+
+
+def test_apposition_binds_name_to_role(resolve):
+    e = resolve("Okafor, Nigeria's defence minister, inspected the troops in Maiduguri.", "Okafor")
+    assert (e.code, e.sector) == ("NGA", "GOV")
+
+
+def test_knowledge_base_by_story_date(resolve):
+    nato = resolve("Stoltenberg warned Moscow against further escalation.", "Stoltenberg", "2015-05-19")
+    assert (nato.code, nato.org) == ("IGO", "NATO")
+    merkel = resolve("Angela Merkel criticised the new energy law.", "Merkel", "2023-03-01")
+    assert (merkel.code, merkel.sector) == ("DEU", "ELI")
+    merkel_then = resolve("Angela Merkel criticised the new energy law.", "Merkel", "2012-03-01")
+    assert (merkel_then.code, merkel_then.sector) == ("DEU", "GOV")
+
+
+def test_capital_and_seat_of_power_are_governments(resolve):
+    for text, head, code in [("Moscow rejected the proposal.", "Moscow", "RUS"),
+                             ("The Kremlin rejected the proposal.", "Kremlin", "RUS"),
+                             ("Downing Street welcomed the decision.", "Street", "GBR"),
+                             ("Beijing protested the sale.", "Beijing", "CHN")]:
+        e = resolve(text, head)
+        assert (e.code, e.sector) == (code, "GOV"), text
+
+
+def test_role_noun_with_possessive_and_adjective(resolve):
+    e = resolve("Russia's top diplomat arrived in Geneva.", "diplomat")
+    assert (e.code, e.sector) == ("RUS", "GOV")
+    t = resolve("Ukrainian troops shelled the village.", "troops")
+    assert (t.code, t.sector) == ("UKR", "MIL")
+
+
+def test_group_with_location_but_not_pro_prefix(resolve):
+    e = resolve("Pro-Moscow rebels in Ukraine's east seized the airport.", "rebels")
+    assert (e.code, e.sector) == ("UKR", "REB")
+
+
+def test_descriptions_refer_back(resolve):
+    text = "NATO ministers gathered in Oslo. The alliance agreed to expand its rapid reaction force."
+    e = resolve(text, "alliance")
+    assert (e.code, e.org) == ("IGO", "NATO")
+
+
+def test_pronoun_refers_to_last_person(resolve):
+    text = "German Foreign Minister Heiko Maas met students in Kiel, and he urged them to vote."
+    e = resolve(text, "he", "2019-05-01")
+    assert (e.code, e.sector) == ("DEU", "GOV")
+
+
+def test_nato_chief_description(resolve):
+    e = resolve("The NATO chief spoke to reporters.", "chief")
+    assert (e.code, e.org) == ("IGO", "NATO")
+
+
+def test_unresolved_actor_is_kept_as_unk(resolve):
+    e = resolve("Zorblat Quennick denounced the plan.", "Quennick")
+    assert e is not None and e.code == "UNK" and "Quennick" in e.entity_text
+
+
+def test_international_organisations(resolve):
+    assert resolve("The United Nations condemned the attack.", "Nations").org == "UN"
+    assert resolve("The European Union imposed new sanctions.", "Union").org == "EU"
+
+
+def test_actor_dictionary_import(tmp_path):
+    from eventcoder.actors import dictionaries
+    from eventcoder.actors.kb import KnowledgeBase
+
+    p = tmp_path / "mini.actors.txt"
+    p.write_text("JOHN_QUILLBY_  # test\n+QUILLBY_THE_ELDER\n\t[GBRGOV 100101-141231]\n\t[GBRELI >150101]\n"
+                 "NORTHLAND_ [NLD]\n+NORTHLANDIA_\n", encoding="utf-8")
+    kb = KnowledgeBase()
+    assert dictionaries.load_into(kb, p) == 3
+    assert kb.person("John Quillby", date(2012, 5, 1)).sector == "GOV"
+    assert kb.person("John Quillby", date(2016, 5, 1)).sector == "ELI"
+    assert kb.lookup("Northlandia")[0].code == "NLD"
+    agents = tmp_path / "mini.agents.txt"
+    agents.write_text("!MINIST! = MINISTER, MINISTRY\nWATER_!MINIST! [~GOV]\nDOCKWORKER_ [~LAB]\n", encoding="utf-8")
+    assert dictionaries.load_into(kb, agents) == 3
+    assert kb.role("water ministry").sector == "GOV" and kb.role("dockworker").sector == "LAB"
+
+
+def test_phoenix_dictionaries_load():
+    from conftest import shared_path
+    from eventcoder.actors import dictionaries
+    from eventcoder.actors.kb import KnowledgeBase
+
+    base = shared_path("data", "reference", "phoenix_dictionaries")
+    kb = KnowledgeBase()
+    n = dictionaries.load_into(kb, base / "Phoenix.Countries.actors.txt")
+    assert n > 10000
+    lavrov = kb.person("Sergey Lavrov", date(2015, 5, 19))
+    assert (lavrov.code, lavrov.sector) == ("RUS", "GOV")
+    assert dictionaries.load_into(kb, base / "Phoenix.agents.txt") > 500
+    assert kb.role("foreign minister").sector == "GOV"
