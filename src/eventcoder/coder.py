@@ -99,22 +99,16 @@ class Coder:
         from .actors.resolve import DocActors
         from .events.extract import Extractor
 
+        from . import where
+
+        gaz = self.gazetteer
         skip = {t.i for t in doc if article.block_at(t.idx) == "dateline" or t.is_space}
-        actors = DocActors(doc, self.kb, article.published, skip=skip)
+        actors = DocActors(doc, self.kb, article.published, skip=skip, gazetteer=gaz)
         quotes = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(article.text)]
         cands = Extractor(doc, actors, self.lexicon, quotes, skip).run()
 
-        gaz = None
-        try:
-            from . import where
-
-            gaz = self.gazetteer
-        except Exception:  # noqa: BLE001 - no gazetteer: events keep no place
-            log.debug("gazetteer unavailable", exc_info=True)
-        story_countries = {m.entity.code for m in actors.mentions if len(m.entity.code) == 3
-                           and m.entity.code not in ("IGO", "NGO", "IMG", "MNC", "UNK", "ISM")}
-        dateline_place = where.dateline_place(article.dateline, gaz) if gaz and article.dateline else None
-        ctx = where.PlaceContext(countries=story_countries, dateline=dateline_place) if gaz else None
+        dateline_place = where.dateline_place(article.dateline, gaz) if article.dateline else None
+        ctx = where.place_context(doc.ents, dateline_place, gaz)
         sents = list(doc.sents)
         events: list[Event] = []
         for c in cands:
@@ -125,11 +119,9 @@ class Coder:
             d = when.event_date(sent, c.trigger, article.published)
             if d is None:
                 d = when.story_date(article.published)
-            place = where.event_place(sent, c.trigger, gaz, ctx) if gaz else None
-            if place is None and dateline_place is not None and block == "body" and (
-                d is None or d.source == "story" or (article.published and d.value == article.published.isoformat())
-            ):
-                place = dateline_place
+            place = where.locate_event(sent, c.trigger, gaz, ctx if block == "body" else
+                                       where.PlaceContext(countries=ctx.countries, regions=ctx.regions), d,
+                                       article.published)
             scores = _scores(c)
             ev = Event(
                 story_id=article.id,

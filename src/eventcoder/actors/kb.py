@@ -26,6 +26,7 @@ _THE = re.compile(r"^the\s+")
 _SPACES = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Matching key for a name: lower case, accents and curly quotes folded, leading "the " removed,
     "'s" dropped, whitespace collapsed. ``norm("the Kremlin's") == "kremlin"``."""
@@ -116,6 +117,8 @@ class KnowledgeBase:
         self.capitals: dict[str, str] = {}
         self.max_role_words = 1
         self._load()
+        #: last words of every role term: a common noun outside this set names no actor by its role
+        self.role_heads = {t.split()[-1] for t in self.roles}
 
     def _add(self, key: str, actor: KBActor) -> None:
         k = norm(key)

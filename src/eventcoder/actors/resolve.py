@@ -62,8 +62,11 @@ class DocActors:
         skip: token indices that are never actors (the dateline).
     """
 
-    def __init__(self, doc, kb: KnowledgeBase, published: date | None, skip: set[int] | None = None):
+    def __init__(self, doc, kb: KnowledgeBase, published: date | None, skip: set[int] | None = None,
+                 gazetteer=None):
         self.doc = doc
+        self.text = doc.text
+        self.gazetteer = gazetteer
         self.kb = kb
         self.published = published
         self.skip = skip or set()
@@ -223,6 +226,10 @@ class DocActors:
                 if e is not None:
                     return self._copy(e, tok, "apposition"), True, False
         # common noun phrase (or an entity the rules above could not place)
+        if (tok.pos_ == "NOUN" and ent is None and low not in self.kb.role_heads
+                and tok.lemma_.lower() not in self.kb.role_heads
+                and low not in _ORG_DESCRIPTORS and low not in _COUNTRY_DESCRIPTORS):
+            return None, False, False  # not a role noun: "the case", "relations", "activities"
         mods = self._np_tokens(tok)
         info = self._describe(mods, tok)
         role = info.get("role")
@@ -300,6 +307,13 @@ class DocActors:
                 return None, False, False
             self._span(e, tok, ent)
             return e, False, best.kind in ("country",)
+        if label == "GPE" and self.gazetteer is not None and not self._is_place_use(tok):
+            place = self.gazetteer.resolve(text)
+            if place is not None and place.country and place.feature != "country":
+                # a city as an actor: its country, civilians (PLOVER GSR convention: capitals GOV, cities CVL)
+                e = Entity(text, code=place.country, sector="CVL", name=place.name, rule="gazetteer city")
+                self._span(e, tok, ent)
+                return e, False, False
         if label == "NORP":
             code = self.kb.country_of_word(text)
             if code:
@@ -354,7 +368,7 @@ class DocActors:
         else:
             left = tok.left_edge if tok.left_edge.i >= tok.i - 6 else tok
             e.start, e.end = left.idx, tok.idx + len(tok)
-            e.entity_text = self.doc.text[e.start:e.end]
+            e.entity_text = self.text[e.start:e.end]
 
     # -- descriptions ----------------------------------------------------------------------------------
     def _np_tokens(self, tok) -> list:
@@ -377,7 +391,10 @@ class DocActors:
         idx = {t.i for t in toks}
         # roles: the longest role term ending at the head (or at any token), e.g. "foreign minister"
         best_role = None
+        heads = self.kb.role_heads
         for t in toks:
+            if t.lower_ not in heads and t.lemma_.lower() not in heads:
+                continue
             for n in range(min(self.kb.max_role_words, 4), 0, -1):
                 start = t.i - n + 1
                 if start < 0 or any(i not in idx for i in range(start, t.i + 1)):
@@ -440,6 +457,10 @@ class DocActors:
                         info["self_named"] = True
                     used = n
                     break
+                if not code and ent is not None and ent.label_ == "GPE" and self.gazetteer is not None \
+                        and t.i != head.i:
+                    place = self.gazetteer.resolve(ent.text)
+                    code = place.country if place is not None else None
                 if code and not info.get("code"):
                     info["code"] = code
                     if t.i == head.i:

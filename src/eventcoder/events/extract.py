@@ -177,18 +177,20 @@ class Extractor:
         recipients = self._recipients(tok, row, passive)
         if passive is not None:
             recipients = self._entities(passive) or recipients
-        if not recipients:
+        if not recipients and row.event in ("REQUEST", "ACCUSE", "THREATEN", "SANCTION"):
             recipients = self._hinted_recipient(tok, actors, rules)
         event, mode = row.event, row.mode
         # control verbs: mode from the complement
         comp = _complement(tok)
         if comp is not None and event in ("REQUEST", "REJECT", "AGREE", "THREATEN") and not mode:
             family = "THREATEN" if event == "THREATEN" else "REQUEST"
-            cm = self.lex.complement.get(comp.lemma_.lower(), {})
+            prt = next((c.lower_ for c in comp.children if c.dep_ == "prt"), None)
+            cm = (self.lex.complement.get(f"{comp.lemma_.lower()} {prt}") if prt else None) or \
+                self.lex.complement.get(comp.lemma_.lower(), {})
             mode = cm.get(family) or mode
             if mode:
                 rules.append(f"complement '{comp.lemma_}' → mode {mode}")
-        symmetric = False
+        symmetric = event == "CONSULT" and bool(recipients)  # meetings have no direction (PLOVER §CONSULT)
         if not recipients and len(actors) > 1 and event in ("CONSULT", "SUPPORT", "COOPERATE", "AGREE"):
             actors, recipients, symmetric = actors[:1], actors[1:], True
             rules.append("compound actor of a symmetric event split into actor and recipient")
@@ -268,7 +270,7 @@ class Extractor:
         in future *Russian* military activities" → RUS), when it differs from the actor's country."""
         own = {e.code for e in actors}
         for c in tok.children:
-            if c.dep_ in ("dobj", "prep", "xcomp", "ccomp") and c.lower_ not in ("from", "in", "at", "after", "before"):
+            if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "about", "over", "against", "on", "to")):
                 code = self.actors.country_hint(c)
                 if code and code not in own:
                     words = next((t for t in c.subtree if self.actors.kb.country_of_word(t.text) == code), c)

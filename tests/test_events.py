@@ -1,0 +1,125 @@
+"""Event extraction and classification: one test per kind of error older coders made (issue 3).
+
+All sentences are written for this project.
+"""
+
+from __future__ import annotations
+
+
+def events_of(coded, **kw):
+    return [e for e in coded.events if all(getattr(e, k) == v for k, v in kw.items())]
+
+
+def codes(ents):
+    return [e.code for e in ents]
+
+
+def test_uncodable_sentence_gives_no_event(code_text):
+    for text in ["The weather in Geneva was mild and sunny on Tuesday.",
+                 "Shares of the carmaker rose 3 percent in early trading.",
+                 "The committee will publish its annual report in the spring."]:
+        assert code_text(text).events == [], text
+
+
+def test_said_is_attribution_not_an_event(code_text):
+    coded = code_text("Officials in Kyiv said Russian forces shelled the city of Kharkiv overnight.")
+    assert [e.event for e in coded.events] == ["ASSAULT"]
+    ev = coded.events[0]
+    assert codes(ev.actor) == ["RUS"] and ev.actor[0].sector == "MIL"
+    assert ev.speaker is not None and ev.speaker.code == "UKR"
+
+
+def test_two_named_people_of_different_roles_are_two_actors(code_text):
+    coded = code_text("French President Emmanuel Macron and German Defence Minister Boris Pistorius met in "
+                      "Paris on Monday.", "2023-05-08")
+    (ev,) = events_of(coded, event="CONSULT")
+    sides = sorted(codes(ev.actor) + codes(ev.recipient))
+    assert sides == ["DEU", "FRA"]
+    assert all(e.sector == "GOV" for e in ev.actor + ev.recipient)
+
+
+def test_wants_to_meet_with_and_talk_to_does_not_crash(code_text):
+    coded = code_text("Iran's foreign minister wants to meet with and talk to his Saudi counterpart.")
+    assert all(e.event != "CONSULT" or e.modality != "asserted" for e in coded.events)
+
+
+def test_release_of_mayor_is_retreat_release(code_text):
+    coded = code_text("Turkey on Wednesday released the mayor of Diyarbakir.", "2020-06-10")
+    (ev,) = coded.events
+    assert (ev.event, ev.mode) == ("RETREAT", ["release"])
+    assert codes(ev.actor) == ["TUR"]
+    assert ev.date == "2020-06-10"
+
+
+def test_delaying_aid_is_withholding(code_text):
+    coded = code_text("Ethiopia's military is delaying a shipment of aid to Sudan.")
+    (ev,) = coded.events
+    assert ev.event == "COERCE" and "withhold" in ev.mode
+    assert codes(ev.actor) == ["ETH"] and ev.actor[0].sector == "MIL"
+    assert codes(ev.recipient) == ["SDN"]
+
+
+def test_future_withdrawal_is_retreat_with_host_as_recipient(code_text):
+    coded = code_text("Canada will remove its military from Latvia.")
+    (ev,) = coded.events
+    assert ev.event == "RETREAT" and ev.modality == "future"
+    assert codes(ev.actor) == ["CAN"] and codes(ev.recipient) == ["LVA"]
+
+
+def test_negated_event_is_not_emitted(code_text):
+    assert code_text("Chinese warships did not attack the Philippine vessel.").events == []
+
+
+def test_denied_attacking_is_reject_by_the_denier(code_text):
+    coded = code_text("Israel denied attacking the convoy near the Lebanese border.")
+    assert [e.event for e in coded.events] == ["REJECT"]
+    assert codes(coded.events[0].actor) == ["ISR"]
+
+
+def test_accusation_does_not_assert_the_accused_act(code_text):
+    coded = code_text("Azerbaijan accused Armenia of shelling its positions in Nagorno-Karabakh.")
+    assert [e.event for e in coded.events] == ["ACCUSE"]
+    ev = coded.events[0]
+    assert codes(ev.actor) == ["AZE"] and codes(ev.recipient) == ["ARM"]
+
+
+def test_control_verb_request_with_mode_from_complement(code_text):
+    coded = code_text("The European Union called on Serbia to withdraw its police from northern Kosovo.")
+    (ev,) = events_of(coded, event="REQUEST")
+    assert ev.mode == ["yield"]
+    assert ev.actor[0].org == "EU" and codes(ev.recipient) == ["SRB"]
+
+
+def test_passive_voice_by_agent_is_the_actor(code_text):
+    coded = code_text("Two Malian soldiers were killed by jihadist fighters near Gao on Sunday.")
+    (ev,) = events_of(coded, event="ASSAULT")
+    assert codes(ev.recipient) == ["MLI"] and ev.recipient[0].sector == "MIL"
+
+
+def test_compound_actors_are_lists_never_joined(code_text):
+    coded = code_text("Russia and China signed a trade agreement on Monday.", "2019-06-12")
+    (ev,) = coded.events
+    assert ev.event == "SUPPORT"
+    assert sorted(codes(ev.actor) + codes(ev.recipient)) == ["CHN", "RUS"]
+    assert all(len(e.code) == 3 for e in ev.actor + ev.recipient)
+
+
+def test_future_cooperative_act_is_agree(code_text):
+    coded = code_text("Japan will send humanitarian aid to Turkey next week.", "2023-02-08")
+    (ev,) = coded.events
+    assert ev.event == "AGREE" and ev.modality == "future"
+    assert codes(ev.actor) == ["JPN"] and codes(ev.recipient) == ["TUR"]
+
+
+def test_quoted_clause_marks_quoted(code_text):
+    coded = code_text('"We condemn the strike on the hospital," the Jordanian foreign minister said of Israel.')
+    assert all(e.quoted for e in coded.events if e.event == "ACCUSE")
+
+
+def test_every_event_has_scores_and_explanation(code_text):
+    coded = code_text("Protesters in Tbilisi clashed with police outside parliament on Saturday.", "2024-05-12")
+    assert coded.events
+    for ev in coded.events:
+        assert ev.cameo and ev.quad_code in (1, 2, 3, 4)
+        assert ev.goldstein is not None and -10 <= ev.goldstein <= 10
+        assert 0 < ev.confidence < 1 and ev.explanation
