@@ -24,7 +24,7 @@ def bad_inputs(tmp_path_factory) -> dict[str, Path]:
     d = tmp_path_factory.mktemp("bad")
     (d / "empty.txt").write_bytes(b"")
     (d / "binary.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    (d / "latin1.txt").write_bytes("Le président a rencontré les ministres à Genève.".encode("latin-1"))
+    (d / "latin1.txt").write_bytes("The Swiss président met the ministers in Genève on Monday.".encode("latin-1"))
     (d / "emptydir").mkdir()
     return {
         "missing": d / "no-such-file.txt",
@@ -39,7 +39,7 @@ def bad_inputs(tmp_path_factory) -> dict[str, Path]:
     ("missing", "no such file"),
     ("directory", "is a directory"),
     ("empty", "empty file"),
-    ("binary", "binary file"),
+    ("binary", "not text"),
     ("latin1", "not valid UTF-8"),
 ])
 def test_bad_input_gets_one_line_error_and_others_are_coded(bad_inputs, kind, reason):

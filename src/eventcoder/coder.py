@@ -91,7 +91,35 @@ class Coder:
 
         art = Article(id="pair", text=text, blocks=[TextBlock("body", 0, len(text))])
         coded = self.code(art)
-        return pick_pair_event(coded.events, text, source, target)
+        found = pick_pair_event(coded.events, text, source, target)
+        if found != "NONE":
+            return found
+        return self._nearest_trigger(text, source, target)
+
+    def _nearest_trigger(self, text: str, source: str, target: str) -> str:
+        """Fallback for a given pair when no full event was coded: the type of the lexicon trigger closest
+        to the two spans in the dependency tree (the pair is given, so the arguments need not resolve)."""
+        from .actors.resolve import DocActors
+        from .events.extract import Extractor
+
+        doc = self.nlp(text)
+        ex = Extractor(doc, DocActors(doc, self.kb, None), self.lexicon, [], set())
+        anchors = []
+        for words in (source, target):
+            i = text.find(words) if words else -1
+            if i >= 0:
+                span = doc.char_span(i, i + len(words), alignment_mode="expand")
+                if span is not None:
+                    anchors.append(span.root)
+        best = None
+        for tok in doc:
+            row = ex.match(tok)
+            if row is None or row.event in ("REPORT", "NONE"):
+                continue
+            dist = sum(_tree_distance(tok, a) for a in anchors) if anchors else 0
+            if best is None or dist < best[0]:
+                best = (dist, row.event)
+        return best[1] if best else "NONE"
 
     # -- stages ----------------------------------------------------------------------------------------
     def _code_doc(self, article: Article, doc) -> CodedArticle:
@@ -162,6 +190,19 @@ class Coder:
         quote_records = _quotes(doc, article, actors, quotes)
         del sents
         return CodedArticle(article=article, entities=entities, events=events, quotes=quote_records)
+
+
+def _tree_distance(a, b) -> int:
+    """Number of dependency arcs between tokens ``a`` and ``b`` (same sentence), else a large number."""
+    if a.sent != b.sent:
+        return 100
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    ids_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, t in enumerate(up_a):
+        if t.i in ids_b:
+            return n + ids_b[t.i]
+    return 100
 
 
 def _parse_text(article: Article) -> str:

@@ -279,6 +279,11 @@ class DocActors:
                 self._span(e, tok, ent)
                 return e, True, False
         if label == "PERSON":
+            hits = [h for h in self.kb.lookup(text) if h.kind in ("country", "metonym", "org")]
+            if hits and self.kb.person(name_text, self.published) is None:  # "Armenia" tagged PERSON
+                e = _from_kb(text, _best(hits))
+                self._span(e, tok, ent)
+                return e, False, False
             e = self._person_entity(name_text, tok)
             if e is None and self.title_case(tok):
                 return None, False, False  # "Urges Ukraine Withdrawal": headline case fools the tagger

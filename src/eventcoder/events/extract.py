@@ -43,6 +43,8 @@ INTENT = {"plan", "intend", "want", "hope", "seek", "aim", "expect", "prepare", 
 ALLEGATION_NOUNS = {"accusation", "allegation", "claim", "charge", "report", "rumor", "rumour", "suspicion"}
 #: Nouns introducing a referred-to earlier event ("since talks in Munich").
 TEMPORAL_PREPS = {"since", "after", "before", "following", "during", "ahead", "until"}
+#: Prepositions that make an event noun a topic ("concern over the attack"), not a reported event.
+TOPIC_PREPS = {"against", "about", "over", "regarding", "concerning", "on", "for", "toward", "towards"}
 #: Light verbs: their event-noun object carries the event ("attend a ceremony", "hold talks").
 LIGHT_VERBS = {"hold", "attend", "have", "conduct", "host", "stage", "launch", "carry", "begin", "start",
                "resume", "join", "open", "sign", "impose", "announce", "order", "take", "make", "give",
@@ -50,6 +52,8 @@ LIGHT_VERBS = {"hold", "attend", "have", "conduct", "host", "stage", "launch", "
                "deliver", "provide", "send", "offer", "issue", "lodge", "file", "express", "extend",
                "wage", "step", "unleash", "call", "approve"}
 _COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+#: Sectors of armed actors (PLOVER manual 2.0, §Sector codes): their "attack" is physical.
+_ARMED = {"MIL", "REB", "PRM", "UAF", "SPY", "COP", "CRM"}
 _HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 _HYPOTHETICAL_AUX = {"could", "might", "may"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -136,6 +140,9 @@ class Extractor:
         if kind == "mod":
             return any(c.dep_ in ("compound", "amod", "nmod") and (c.lemma_.lower() in values or c.lower_ in values)
                        for c in kids)
+        if kind == "head":  # a noun governed by one of these verbs: "took to the streets", "staged a strike"
+            v = _governing_verb(tok)
+            return v is not None and v.lemma_.lower() in values
         if kind == "noneg":
             return not any(c.dep_ == "neg" for c in kids)
         return False
@@ -174,11 +181,17 @@ class Extractor:
             return None
         actor_tok, passive = self.subject(tok)
         actors = self._entities(actor_tok)
+        if row.event == "ACCUSE" and row.requires and actors and all(e.sector in _ARMED for e in actors):
+            plain = next((r for r in self.lex.candidates(tok.lemma_.lower(), "VERB") if not r.requires), None)
+            if plain is not None and plain.event == "ASSAULT":
+                rules.append("armed actor: the physical sense of the verb")
+                row = plain
         recipients = self._recipients(tok, row, passive)
         if passive is not None:
             recipients = self._entities(passive) or recipients
-        if not recipients and row.event in ("REQUEST", "ACCUSE", "THREATEN", "SANCTION"):
-            recipients = self._hinted_recipient(tok, actors, rules)
+        if not recipients:
+            recipients = self._hinted_recipient(tok, actors, rules,
+                                                deep=row.event in ("REQUEST", "ACCUSE", "THREATEN", "SANCTION"))
         event, mode = row.event, row.mode
         # control verbs: mode from the complement
         comp = _complement(tok)
@@ -196,6 +209,8 @@ class Extractor:
             rules.append("compound actor of a symmetric event split into actor and recipient")
         if not actors:
             return None
+        if event == "CONSULT" and recipients and all(e.sector == "JRN" for e in recipients):
+            return None  # talking to the press is a statement (CAMEO 01), not a consultation
         start, end = self._clause_span(tok)
         cand = Candidate(
             trigger=tok, row=row, event=event, mode=mode, actor=actors, recipient=recipients,
@@ -258,6 +273,8 @@ class Extractor:
 
     def _recipients(self, tok, row: Trigger, passive) -> list[Entity]:
         for slot in row.recipient:
+            if slot == "recip":
+                continue  # reciprocal: a compound subject is split into actor and recipient below
             toks = self._slot(tok, slot)
             for t in toks:
                 ents = self._entities(t)
@@ -265,13 +282,21 @@ class Extractor:
                     return ents
         return []
 
-    def _hinted_recipient(self, tok, actors: list[Entity], rules: list[str]) -> list[Entity]:
+    def _hinted_recipient(self, tok, actors: list[Entity], rules: list[str], deep: bool = False) -> list[Entity]:
         """A recipient named only by a country word inside the object ("pushed the case for transparency
         in future *Russian* military activities" → RUS), when it differs from the actor's country."""
         own = {e.code for e in actors}
         for c in tok.children:
             if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("for", "about", "over", "against", "on", "to")):
-                code = self.actors.country_hint(c)
+                if not deep:  # only the object's own modifiers: "attacked *Ukrainian* positions"
+                    head = c if c.dep_ == "dobj" else _child(c, "pobj")
+                    if head is None:
+                        continue
+                    mods = [m for m in head.children if m.dep_ in ("amod", "poss", "compound")]
+                    found = {self.actors.kb.country_of_word(m.text) for m in mods} - {None}
+                    code = found.pop() if len(found) == 1 else None
+                else:
+                    code = self.actors.country_hint(c)
                 if code and code not in own:
                     words = next((t for t in c.subtree if self.actors.kb.country_of_word(t.text) == code), c)
                     rules.append(f"recipient from country word '{words.text}' in the object")
@@ -280,6 +305,15 @@ class Extractor:
         return []
 
     def _slot(self, tok, slot: str) -> list:
+        if slot.startswith("obj:"):  # inside the direct object: "accepted *Iran's* offer", "the offer *of* X"
+            obj = _child(tok, "dobj") or _child(tok, "nsubjpass")
+            if obj is None:
+                return []
+            sub = slot[4:]
+            if sub == "poss":
+                return [c for c in obj.children if c.dep_ == "poss"]
+            return [x for c in obj.children if c.dep_ == "prep" and c.lower_ == sub
+                    for x in c.children if x.dep_ == "pobj"]
         if slot == "obj":
             return [c for c in tok.children if c.dep_ == "dobj"]
         if slot == "iobj":
@@ -311,7 +345,8 @@ class Extractor:
         *shelling*", "denied *aiding*", "agreed to *meet*"), which codes it instead."""
         t = tok
         for _ in range(6):
-            if t.dep_ not in ("xcomp", "ccomp", "pcomp", "conj", "relcl", "acl", "pobj", "advcl") or t.head is t:
+            if t.dep_ not in ("xcomp", "ccomp", "pcomp", "conj", "relcl", "acl", "pobj", "advcl", "prep") \
+                    or t.head is t:
                 return False
             h = t.head
             if t.dep_ == "conj":
@@ -335,6 +370,13 @@ class Extractor:
             if r is not None and r.event not in ("REPORT", "NONE") and t.dep_ in ("xcomp", "ccomp", "pcomp", "acl"):
                 return True
             if t.dep_ == "pcomp" and h.dep_ == "prep":
+                hh = h.head
+                r2 = self.match(hh) if hh is not h else None
+                if r2 is not None and r2.event not in ("REPORT", "NONE"):
+                    return True  # "accused Russia of *backing*", "denied *aiding*"
+                if self.lex.reporting.get(hh.lemma_.lower()) in ("deny", "allege") or (
+                        hh.pos_ == "NOUN" and hh.lemma_.lower() in ALLEGATION_NOUNS):
+                    return True
                 t = h
                 continue
             t = h
@@ -376,8 +418,16 @@ class Extractor:
             return None
         if self._inside_other_trigger(noun):
             return None
+        if noun.dep_ == "pobj" and head.lower_ in TOPIC_PREPS and not any(k == "head" for k, _ in row.requires):
+            return None  # a topic, not a report: "the position against Moscow's annexation of Crimea"
         actor, recipient, symmetric = self._participants(noun)
-        # light verb: "Lavrov and Reynders attend a signing ceremony"
+        # light verb: "Lavrov and Reynders attend a signing ceremony", "workers went on strike"
+        gov = _governing_verb(noun) if any(k == "head" for k, _ in row.requires) else None
+        if gov is not None and not actor:
+            subj, _ = self.subject(gov)
+            actor = self._entities(subj)
+            if actor:
+                rules.append(f"event noun governed by '{gov.lemma_}'")
         if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             hrow = self.match(head)
             if hrow is not None and hrow.event not in ("REPORT", "NONE") and hrow.requires:
@@ -532,6 +582,20 @@ def _child(tok, dep: str):
     for c in tok.children:
         if c.dep_ == dep:
             return c
+    return None
+
+
+def _governing_verb(tok):
+    """The verb that governs a noun directly or through one preposition ("took *to the streets*")."""
+    h = tok.head
+    for _ in range(2):
+        if h is tok or h is None:
+            return None
+        if h.pos_ in ("VERB", "AUX"):
+            return h
+        if h.dep_ != "prep" and h.pos_ != "ADP":
+            return None
+        tok, h = h, h.head
     return None
 
 

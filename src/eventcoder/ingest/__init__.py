@@ -33,7 +33,7 @@ from . import jsonl, text
 from .encoding import DEFAULT_MAX_BYTES, check_size, gunzip
 from .encoding import decode_bytes as _decode_bytes
 from .html import DEFAULT_OPTIONS, HtmlOptions
-from .report import ReadSummary, SkipNotice
+from .report import ReadSummary, SkipNotice, one_line, tidy
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -124,7 +124,7 @@ def decode_text(data: bytes, path: str, content_type: str | None = None) -> str:
 
 
 def _strip_gz(name: str) -> str:
-    return name[:-3] if name.endswith(".gz") else name
+    return name.removesuffix(".gz")
 
 
 def read_file(path: str, published: date | None = None,
@@ -170,7 +170,21 @@ def read_file(path: str, published: date | None = None,
     if base.endswith(_FEED_EXT) or (head.startswith(b"<") and feeds.looks_like_feed(head)):
         yield from feeds.read_feed_file(raw, path)
         return
-    yield text.parse(_decode_bytes(raw, path), story_id=stem, source=path, published=published)
+    yield text.parse(_decode_plain(raw, path), story_id=stem, source=path, published=published)
+
+
+def _decode_plain(raw: bytes, path: str) -> str:
+    """A plain-text file carries no charset declaration, so it must be UTF-8 (issue: a non-UTF-8 file is
+    an input error, not a guess); valid UTF-8 with mojibake inside is still repaired."""
+    text_ = _decode_bytes(raw, path)  # empty / binary checks and repair
+    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+    if not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise InputError(f"{path}: not valid UTF-8 (byte 0x{body[err.start]:02x} at offset {err.start}); "
+                             "save it as UTF-8") from err
+    return text_
 
 
 def _fetcher(opts: ReadOptions):
@@ -211,13 +225,13 @@ def read_sources(sources: Iterable[str], published: date | None = None,
                             if skip is not None:
                                 yield skip
                                 continue
-                        yield item
+                        yield tidy(item)
                 except InputError as err:
-                    yield err
-                except Exception as err:  # noqa: BLE001 - a reader bug must not end the batch
+                    yield tidy(err)
+                except Exception as err:  # a reader bug must not end the batch
                     log.debug("reader failed on %s", path, exc_info=True)
                     msg = str(err).splitlines()[0] if str(err) else "no detail"
-                    yield InputError(f"{path}: cannot read ({err.__class__.__name__}: {msg})")
+                    yield tidy(InputError(f"{one_line(path)}: cannot read ({err.__class__.__name__}: {msg})"))
     finally:
         if opts._fetcher is not None:
             opts._fetcher.close()

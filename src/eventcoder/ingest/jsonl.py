@@ -180,9 +180,9 @@ def read(path: str, fields: dict[str, tuple[str, ...]] | None = None,
                 try:
                     obj = json.loads(_decode_line(raw))
                     if not isinstance(obj, dict):
-                        raise ValueError("not a JSON object")
+                        raise TypeError("not a JSON object")
                     yield article_from_record(obj, f"{stem}:{n}", source=f"{path}:{n}", fields=fields)
-                except (ValueError, RecursionError) as err:
+                except (ValueError, TypeError, RecursionError) as err:
                     yield InputError(f"{path}:{n}: {str(err).splitlines()[0] if str(err) else 'bad record'}")
     except EOFError:
         yield InputError(f"{path}:{n + 1}: truncated gzip data (the file ends in the middle of a record)")

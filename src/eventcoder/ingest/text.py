@@ -25,7 +25,7 @@ from ..article import Article, TextBlock
 
 _PARA_SPLIT = re.compile(r"\n\s*\n")
 _TITLE = re.compile(r"^#{1,3}\s+(.+)$")
-_URL_LINE = re.compile(r"^(?:original\s+url|url|source|link)\s*:\s*<?(\S*?)>?\s*$", re.I)
+_URL_LINE = re.compile(r"^(?:original\s+url|url|source|link)\s*:\s*<?(\S*?)>?\s*$", re.IGNORECASE)
 _BARE_URL = re.compile(r"^<?(https?://\S+?)>?$")
 # "BRUSSELS —", "WASHINGTON, D.C. -", "KYIV, Ukraine (Reuters) —": upper-case place, optional
 # ", Region", optional "(Agency)", then a dash.
@@ -41,7 +41,7 @@ _MONTHS = (
 _DATE_LINE = re.compile(
     rf"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})$",
-    re.I,
+    re.IGNORECASE,
 )
 
 
