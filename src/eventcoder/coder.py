@@ -219,6 +219,8 @@ def _scores(c) -> dict:
     unless the type changed (future → AGREE) or a mode made a more specific code available."""
     from . import ontology
 
+    if c.mode and not ontology.is_valid_mode(c.event, c.mode):
+        c.mode = None  # a complement's mode that this type does not have (AGREE has none)
     code = c.row.cameo if c.row.event == c.event else None
     if c.mode and (code is None or (len(code) == 3 and code.endswith("0"))):
         code = ontology.default_cameo(c.event, c.mode)

@@ -78,6 +78,7 @@ class DocActors:
         self.mentions: list[Mention] = []
         self.bindings: dict[str, Entity] = {}
         self._bind_people()
+        self.story_country = self._main_country()
         for tok in doc:
             if tok.i in self.skip:
                 continue
@@ -99,6 +100,7 @@ class DocActors:
                 return self.cache[tok.i]
         self.cache[tok.i] = None  # guards against cycles
         result, person, plural = self._resolve(tok)
+        result = self._story_country(result)
         self.cache[tok.i] = result
         if result is not None:
             span = self.ent_of.get(tok.i)
@@ -108,12 +110,23 @@ class DocActors:
         return result
 
     def entities(self, tok) -> list[Entity]:
-        """Entities of ``tok`` and of its coordinated conjuncts ("Russia and China" → two entities)."""
+        """Entities of ``tok`` and of its coordinated conjuncts ("Russia and China" → two entities); a
+        group noun with coordinated country adjectives is one entity per country ("Hungarian and
+        Romanian officials" → HUN and ROU officials)."""
         out: list[Entity] = []
         for t in [tok, *_conjuncts(tok)]:
             e = self.entity(t)
-            if e is not None and all(e.start != o.start for o in out):
-                out.append(e)
+            if e is None or any(e.start == o.start and e.code == o.code for o in out):
+                continue
+            out.append(e)
+            for adj in t.children:
+                if adj.dep_ != "amod":
+                    continue
+                for c in _conjuncts(adj):
+                    code = self.kb.country_of_word(c.text)
+                    if code and code != e.code:
+                        out.append(Entity(e.entity_text, code=code, sector=e.sector, org=None, name=None,
+                                          start=e.start, end=e.end, rule="coordinated country adjective"))
         return out
 
     def country_hint(self, tok) -> str | None:
@@ -127,6 +140,30 @@ class DocActors:
             if c:
                 codes.add(c)
         return codes.pop() if len(codes) == 1 else None
+
+    def _main_country(self) -> str | None:
+        """The story's country: the one country its names, adjectives and capitals mention most, if it is
+        mentioned at least twice as often as the next (or is the only one)."""
+        counts: dict[str, int] = {}
+        for ent in self.doc.ents:
+            if ent.label_ in ("GPE", "NORP") and ent.root.i not in self.skip:
+                code = self.kb.country_of_word(ent.text)
+                if code:
+                    counts[code] = counts.get(code, 0) + 1
+        if not counts:
+            return None
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
+            return ranked[0][0]
+        return None
+
+    def _story_country(self, e: Entity | None) -> Entity | None:
+        """An actor with a role but no country takes the story's country ("Ousted President Askar Akayev"
+        in a story about Kyrgyzstan); the rule is recorded on the entity."""
+        if e is not None and e.code == "UNK" and e.sector and self.story_country:
+            e.code = self.story_country
+            e.rule = f"{e.rule}; country of the story"
+        return e
 
     # -- people ----------------------------------------------------------------------------------------
     def _bind_people(self) -> None:

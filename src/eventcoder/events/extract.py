@@ -52,6 +52,11 @@ LIGHT_VERBS = {"hold", "attend", "have", "conduct", "host", "stage", "launch", "
                "deliver", "provide", "send", "offer", "issue", "lodge", "file", "express", "extend",
                "wage", "step", "unleash", "call", "approve"}
 _COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+#: Adjectives of intent ("willing to", "ready to"): the complement is an offer (PLOVER manual 2.0, §AGREE).
+WILLING = {"willing", "ready", "prepared", "eager", "keen", "determined", "open"}
+#: Nouns for armed forces.
+TROOPS = {"troop", "force", "soldier", "military", "army", "unit", "contingent", "peacekeeper", "battalion",
+          "brigade", "navy", "warship", "personnel"}
 #: Sectors of armed actors (PLOVER manual 2.0, §Sector codes): their "attack" is physical.
 _ARMED = {"MIL", "REB", "PRM", "UAF", "SPY", "COP", "CRM"}
 _HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
@@ -124,22 +129,30 @@ class Extractor:
 
     def _holds(self, tok, kind: str, values: frozenset[str]) -> bool:
         kids = list(tok.children)
-        if kind == "prt":
-            return any(c.dep_ == "prt" and c.lower_ in values for c in kids) or any(
-                c.dep_ in ("prep", "advmod") and c.lower_ in values and c.i == tok.i + 1 for c in kids)
+        if kind == "prt":  # spaCy also tags particles as advmod or prep ("stepped down", "pulled out")
+            return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in values for c in kids)
         if kind == "prep":
             if any(c.dep_ in ("prep", "agent", "dative", "prt") and c.lower_ in values for c in kids):
                 return True
+            for c in kids:  # "pulled out *of*": the preposition under the particle
+                if c.dep_ in ("prt", "advmod") and any(g.dep_ == "prep" and g.lower_ in values for g in c.children):
+                    return True
             obj = _child(tok, "dobj")  # "placed the blame on X", "pushed the case for Y"
             return obj is not None and any(c.dep_ == "prep" and c.lower_ in values for c in obj.children)
         if kind == "obj":
             objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+            if not objs:  # control verbs: "allowed *convoys* to enter" parses the object as the clause subject
+                comp = _complement(tok)
+                if comp is not None:
+                    objs = [c for c in comp.children if c.dep_ == "nsubj"]
+            if "*" in values:
+                return bool(objs)
             return any(o.lemma_.lower() in values or o.lower_ in values for o in objs)
-        if kind == "xcomp":
-            return any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in kids)
+        if kind == "xcomp":  # a "to V" complement only; "warned that ..." is no control verb
+            return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in kids)
         if kind == "mod":
-            return any(c.dep_ in ("compound", "amod", "nmod") and (c.lemma_.lower() in values or c.lower_ in values)
-                       for c in kids)
+            return any(c.dep_ in ("compound", "amod", "nmod", "npadvmod", "advmod")
+                       and (c.lemma_.lower() in values or c.lower_ in values) for c in kids)
         if kind == "head":  # a noun governed by one of these verbs: "took to the streets", "staged a strike"
             v = _governing_verb(tok)
             return v is not None and v.lemma_.lower() in values
@@ -189,12 +202,21 @@ class Extractor:
         recipients = self._recipients(tok, row, passive)
         if passive is not None:
             recipients = self._entities(passive) or recipients
+        comp = _complement(tok)
+        if not recipients and comp is not None:
+            recipients = self._complement_recipient(comp, actors, rules)
+        if not recipients:
+            recipients = self._object_recipient(tok, actors, rules)
+        if not recipients and comp is not None:
+            recipients = self._object_recipient(comp, actors, rules)
         if not recipients:
             recipients = self._hinted_recipient(tok, actors, rules,
                                                 deep=row.event in ("REQUEST", "ACCUSE", "THREATEN", "SANCTION"))
+        if "swap" in row.recipient and recipients:  # "hosted X", "received aid from X": X is the actor
+            actors, recipients = recipients, actors
+            rules.append("actor and recipient swapped (host/receive)")
         event, mode = row.event, row.mode
         # control verbs: mode from the complement
-        comp = _complement(tok)
         if comp is not None and event in ("REQUEST", "REJECT", "AGREE", "THREATEN") and not mode:
             family = "THREATEN" if event == "THREATEN" else "REQUEST"
             prt = next((c.lower_ for c in comp.children if c.dep_ == "prt"), None)
@@ -218,7 +240,34 @@ class Extractor:
             event_text=self._event_text(tok, row, comp), symmetric=symmetric, rules=rules,
         )
         self._modality(cand, tok)
+        self._reinterpret(cand, tok, passive)
         return cand
+
+    def _reinterpret(self, cand: Candidate, tok, passive) -> None:
+        """Rules that change what an act means from how it is reported (PLOVER manual 2.0):
+
+        * "Y must/should do Z", said by X: X demands it of Y (REQUEST, §REQUEST), mode from Z;
+        * "Y is willing/ready/prepared to do Z" for a cooperative or yielding Z: intent (§AGREE);
+        * SANCTION/withdraw by an armed actor, or of troops: a military withdrawal (RETREAT/withdraw, §RETREAT).
+        """
+        aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if aux & {"must", "should"} and cand.speaker is not None and cand.speaker.code != "UNK" and \
+                cand.speaker.code not in {e.code for e in cand.actor}:
+            mode = self.lex.complement.get(tok.lemma_.lower(), {}).get("REQUEST")
+            cand.rules.append(f"'{'/'.join(sorted(aux & {'must', 'should'}))}' said by another: REQUEST")
+            cand.recipient, cand.actor = cand.actor, [cand.speaker]
+            cand.event, cand.mode, cand.modality, cand.symmetric = "REQUEST", mode, "asserted", False
+            return
+        if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ" and tok.head.lemma_.lower() in WILLING and \
+                cand.event in _COOPERATIVE | {"RETREAT", "CONCEDE"}:
+            cand.rules.append(f"'{tok.head.text} to' {cand.event}: intent coded AGREE (PLOVER manual 2.0, §AGREE)")
+            cand.event, cand.mode, cand.modality = "AGREE", None, "asserted"
+            return
+        if cand.event == "SANCTION" and cand.mode == "withdraw":
+            obj = _child(tok, "dobj")
+            if all(e.sector in _ARMED for e in cand.actor) or (obj is not None and obj.lemma_.lower() in TROOPS):
+                cand.rules.append("withdrawal by or of armed forces: RETREAT/withdraw (PLOVER manual 2.0, §RETREAT)")
+                cand.event = "RETREAT"
 
     def subject(self, tok):
         """(actor head token or None, passive-subject token or None) for a verb."""
@@ -236,6 +285,8 @@ class Extractor:
         head = tok.head
         if head is tok:
             return None, None
+        if dep == "xcomp" and head.pos_ == "ADJ":
+            return self.subject(head)[0], None
         if dep == "xcomp":
             if head.lemma_.lower() in OBJECT_CONTROL:
                 ctrl = self._control_object(head)
@@ -254,6 +305,8 @@ class Extractor:
         if dep in ("advcl", "pcomp"):
             h = head if dep == "advcl" else head.head
             return self.subject(h)[0], None
+        if dep in ("acomp", "attr") and head.pos_ in ("AUX", "VERB"):  # "Syria is *willing* to withdraw"
+            return self.subject(head)[0], None
         return None, None
 
     def _control_object(self, verb):
@@ -273,13 +326,64 @@ class Extractor:
 
     def _recipients(self, tok, row: Trigger, passive) -> list[Entity]:
         for slot in row.recipient:
-            if slot == "recip":
-                continue  # reciprocal: a compound subject is split into actor and recipient below
+            if slot in ("recip", "swap"):
+                continue  # recip: a compound subject is split below; swap: handled by the caller
             toks = self._slot(tok, slot)
             for t in toks:
                 ents = self._entities(t)
                 if ents:
                     return ents
+        return []
+
+    def _object_recipient(self, verb, actors: list[Entity], rules: list[str]) -> list[Entity]:
+        """The recipient named inside the direct object: its possessor ("welcomed *Reagan's* statement"),
+        or the object of its to/for/with/by/of/from/against/on phrase ("continue military aid *to
+        Mozambique*", "demanded the withdrawal *of Serbian forces*", "rejected calls *by Belarus*")."""
+        obj = _child(verb, "dobj")
+        if obj is None:
+            return []
+        own = {e.code for e in actors}
+        cands = [c for c in obj.children if c.dep_ == "poss"]
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "for", "with", "by", "of", "from", "against", "on", "over"):
+                cands.extend(x for x in c.children if x.dep_ == "pobj")
+        for c in cands:
+            ents = [e for e in self._entities(c) if e.code not in own]
+            if ents:
+                rules.append(f"recipient inside the object '{obj.text}'")
+                return ents
+            mods = [m for m in c.children if m.dep_ in ("amod", "poss", "compound")]
+            found = {self.actors.kb.country_of_word(m.text) for m in mods} - {None} - own
+            if len(found) == 1:
+                code = found.pop()
+                m = next(m for m in mods if self.actors.kb.country_of_word(m.text) == code)
+                rules.append(f"recipient from country word '{m.text}' inside the object")
+                return [Entity(m.text, code=code, start=m.idx, end=m.idx + len(m), rule="country word")]
+        return []
+
+    def _complement_recipient(self, comp, actors: list[Entity], rules: list[str]) -> list[Entity]:
+        """The recipient inside a control verb's complement: its subject when it differs from the actor
+        ("demanded that *Mugabe* abandon"), its object, or its to/for/against/with/from object
+        ("offered to hand over *to Britain*", "threatened to shell *Iraqi* towns")."""
+        own = {e.code for e in actors}
+        cands = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass") and comp.dep_ == "ccomp"]
+        cands += [c for c in comp.children if c.dep_ in ("dobj", "dative")]
+        cands += [x for c in comp.children if c.dep_ in ("prep", "dative") and c.lower_ in
+                  ("to", "for", "against", "with", "from", "on")
+                  for x in c.children if x.dep_ == "pobj"]
+        for c in cands:
+            ents = [e for e in self._entities(c) if e.code not in own or e.code == "UNK"]
+            if ents:
+                rules.append(f"recipient from the complement '{comp.text}'")
+                return ents
+        for c in cands:
+            mods = [m for m in c.children if m.dep_ in ("amod", "poss", "compound")]
+            found = {self.actors.kb.country_of_word(m.text) for m in mods} - {None} - own
+            if len(found) == 1:
+                code = found.pop()
+                m = next(m for m in mods if self.actors.kb.country_of_word(m.text) == code)
+                rules.append(f"recipient from country word '{m.text}' in the complement")
+                return [Entity(m.text, code=code, start=m.idx, end=m.idx + len(m), rule="country word")]
         return []
 
     def _hinted_recipient(self, tok, actors: list[Entity], rules: list[str], deep: bool = False) -> list[Entity]:
@@ -330,6 +434,9 @@ class Extractor:
                     if c.dep_ == "prep" and c.lower_ == want:
                         out.extend(x for x in c.children if x.dep_ == "pobj")
             return out
+        if slot == "ccomp_subj":  # "demanded that *Mugabe* abandon ..."
+            return [x for c in tok.children if c.dep_ in ("ccomp", "xcomp")
+                    for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
         if slot == "xcomp_subj":
             c = self._control_object(tok)
             return [c] if c is not None else []
@@ -359,6 +466,9 @@ class Extractor:
                     return True
                 continue
             lemma = h.lemma_.lower()
+            if h.pos_ in ("NOUN", "PROPN") and t.dep_ in ("acl", "ccomp") and any(
+                    c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that") for c in t.children):
+                return True  # "its demand that Israel *ease* ...", "a plan to *attack*": not asserted
             kind = self.lex.reporting.get(lemma)
             if kind in ("report",) and t.dep_ in ("ccomp", "advcl"):
                 return False
