@@ -78,6 +78,7 @@ class DocActors:
         self.mentions: list[Mention] = []
         self.bindings: dict[str, Entity] = {}
         self._bind_people()
+        self.story_country_count = 0
         self.story_country = self._main_country()
         for tok in doc:
             if tok.i in self.skip:
@@ -114,6 +115,10 @@ class DocActors:
         group noun with coordinated country adjectives is one entity per country ("Hungarian and
         Romanian officials" → HUN and ROU officials)."""
         out: list[Entity] = []
+        if tok.lower_ in ("they", "them") and not _conjuncts(tok):
+            group = self._plural_antecedent(tok)
+            if group is not None:
+                return [self._copy(e, tok, "pronoun for a coordinated subject") for e in self.entities(group)]
         for t in [tok, *_conjuncts(tok)]:
             e = self.entity(t)
             if e is None or any(e.start == o.start and e.code == o.code for o in out):
@@ -129,6 +134,13 @@ class DocActors:
                                           start=e.start, end=e.end, rule="coordinated country adjective"))
         return out
 
+    def _plural_antecedent(self, tok):
+        """The coordinated subject "they" refers to ("Obama and Putin said *they* will..."), or None."""
+        for t in reversed(self.doc[max(0, tok.sent.start - 60): tok.i]):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN") and _conjuncts(t):
+                return t
+        return None
+
     def country_hint(self, tok) -> str | None:
         """A country code found anywhere in ``tok``'s subtree (adjectives, names), for recipients such
         as "future Russian military activities" → RUS. None when there is none or several differ."""
@@ -143,7 +155,8 @@ class DocActors:
 
     def _main_country(self) -> str | None:
         """The story's country: the one country its names, adjectives and capitals mention most, if it is
-        mentioned at least twice as often as the next (or is the only one)."""
+        mentioned at least twice as often as the next (or is the only one). ``self.story_country_count``
+        keeps how often, since a single mention is weak evidence (see :meth:`_story_country`)."""
         counts: dict[str, int] = {}
         for ent in self.doc.ents:
             if ent.label_ in ("GPE", "NORP") and ent.root.i not in self.skip:
@@ -153,6 +166,7 @@ class DocActors:
         if not counts:
             return None
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        self.story_country_count = ranked[0][1]
         if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
             return ranked[0][0]
         return None
@@ -160,7 +174,8 @@ class DocActors:
     def _story_country(self, e: Entity | None) -> Entity | None:
         """An actor with a role but no country takes the story's country ("Ousted President Askar Akayev"
         in a story about Kyrgyzstan); the rule is recorded on the entity."""
-        if e is not None and e.code == "UNK" and e.sector and self.story_country:
+        if e is not None and e.code == "UNK" and e.sector and self.story_country and (
+                self.story_country_count >= 2 or e.name):  # one mention: named people only
             e.code = self.story_country
             e.rule = f"{e.rule}; country of the story"
         return e
@@ -263,9 +278,10 @@ class DocActors:
                 if e is not None:
                     return self._copy(e, tok, "apposition"), True, False
         # common noun phrase (or an entity the rules above could not place)
+        subject = tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
         if (tok.pos_ == "NOUN" and ent is None and low not in self.kb.role_heads
                 and tok.lemma_.lower() not in self.kb.role_heads
-                and low not in _ORG_DESCRIPTORS and low not in _COUNTRY_DESCRIPTORS):
+                and low not in _ORG_DESCRIPTORS and low not in _COUNTRY_DESCRIPTORS and not subject):
             return None, False, False  # not a role noun: "the case", "relations", "activities"
         mods = self._np_tokens(tok)
         info = self._describe(mods, tok)
@@ -288,8 +304,10 @@ class DocActors:
                 info["code"], info["org"] = ref.code, ref.org
         if not (role or info.get("code") or info.get("org")):
             return None, False, False
-        if role is None and ent is None and tok.pos_ != "PROPN" and not info.get("self_named"):
-            # "Russian military activities": a country word on a non-actor noun is a hint, not an actor
+        if role is None and ent is None and tok.pos_ != "PROPN" and not info.get("self_named") and not (
+                subject and tok.tag_ in ("NNS", "NNPS") and info.get("code")):
+            # "Russian military activities": a country word on a non-actor noun is a hint, not an actor;
+            # but the plural subject of an act ("Palestinian suicide bombers killed ...") is its people
             return None, False, False
         text = self.doc[tok.left_edge.i: tok.i + 1].text if tok.left_edge.i >= tok.i - 6 else tok.text
         e = Entity(
@@ -372,7 +390,7 @@ class DocActors:
     def _is_place_use(self, tok) -> bool:
         """True when a country name is used as a place, not an actor: "in Ukraine", "from Iraq"."""
         return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into", "inside", "across", "throughout",
-                                                          "at", "near")
+                                                          "near")
 
     def _pronoun(self, tok) -> tuple[Entity | None, bool, bool]:
         low = tok.lower_
@@ -516,9 +534,12 @@ class DocActors:
 
 
 def _conjuncts(tok) -> list:
+    """Coordinated tokens of ``tok``; in a list of names "The US, Russia, and Switzerland" the parser
+    makes the middle names appositions, so a proper-noun apposition that itself has a conjunct counts."""
     out = []
     for c in tok.children:
-        if c.dep_ == "conj":
+        if c.dep_ == "conj" or (c.dep_ == "appos" and tok.pos_ == "PROPN" and c.pos_ == "PROPN"
+                                and any(g.dep_ == "conj" for g in c.children)):
             out.append(c)
             out.extend(_conjuncts(c))
     return out

@@ -57,6 +57,14 @@ WILLING = {"willing", "ready", "prepared", "eager", "keen", "determined", "open"
 #: Nouns for armed forces.
 TROOPS = {"troop", "force", "soldier", "military", "army", "unit", "contingent", "peacekeeper", "battalion",
           "brigade", "navy", "warship", "personnel"}
+#: Announced future conflictual acts are threats (PLOVER manual 2.0, §THREATEN): type → {mode → threat mode}.
+_THREAT_MODE = {
+    "ASSAULT": {"": "violence"},
+    "COERCE": {"": "restrict", "arrest": "arrest", "deport": "expel", "seize": "territory"},
+    "SANCTION": {"": "relations", "expel": "expel"},
+    "MOBILIZE": {"": "violence"},
+    "PROTEST": {"": None},
+}
 #: Sectors of armed actors (PLOVER manual 2.0, §Sector codes): their "attack" is physical.
 _ARMED = {"MIL", "REB", "PRM", "UAF", "SPY", "COP", "CRM"}
 _HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
@@ -656,6 +664,10 @@ class Extractor:
         if cand.modality == "future" and cand.event in _COOPERATIVE:
             cand.rules.append(f"future {cand.event} coded AGREE (PLOVER manual 2.0, §AGREE)")
             cand.event, cand.mode = "AGREE", None
+        elif cand.modality == "future" and cand.event in _THREAT_MODE:
+            mode = _THREAT_MODE[cand.event].get(cand.mode or "", _THREAT_MODE[cand.event][""])
+            cand.rules.append(f"future {cand.event} announced: THREATEN (PLOVER manual 2.0, §THREATEN)")
+            cand.event, cand.mode = "THREATEN", mode
 
     def _clause_span(self, tok) -> tuple[int, int]:
         """Characters of ``tok``'s clause: its subtree without conjoined clauses and edge punctuation."""
