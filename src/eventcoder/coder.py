@@ -20,6 +20,9 @@ from .article import Article, CodedArticle, Entity, Event, Quote
 
 log = logging.getLogger(__name__)
 
+#: Event types whose unplaced civilian recipients take the country of the event's place.
+_PLACED_VICTIMS = {"ASSAULT", "COERCE", "AID", "PROTEST", "MOBILIZE"}
+
 _QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{2,600}?)[\"\u201d]")
 
 
@@ -150,6 +153,11 @@ class Coder:
             place = where.locate_event(sent, c.trigger, gaz, ctx if block == "body" else
                                        where.PlaceContext(countries=ctx.countries, regions=ctx.regions), d,
                                        article.published)
+            if place is not None and place.country:
+                for e in c.recipient:  # "killed 23 people" in Tel Aviv: the victims are of the place's country
+                    if e.code == "UNK" and e.sector in ("CVL", "REF", "UNK", None) and c.event in _PLACED_VICTIMS:
+                        e.code = place.country
+                        e.rule = f"{e.rule}; country of the event's place"
             scores = _scores(c)
             ev = Event(
                 story_id=article.id,

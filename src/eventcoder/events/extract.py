@@ -208,8 +208,8 @@ class Extractor:
                 rules.append("armed actor: the physical sense of the verb")
                 row = plain
         recipients = self._recipients(tok, row, passive)
-        if passive is not None:
-            recipients = self._entities(passive) or recipients
+        if passive is not None:  # "a camp for Congolese refugees was attacked": the words inside the subject
+            recipients = self._entities(passive) or self._inner_entities(passive, actors) or recipients
         comp = _complement(tok)
         if not recipients and comp is not None:
             recipients = self._complement_recipient(comp, actors, rules)
@@ -341,6 +341,18 @@ class Extractor:
                 ents = self._entities(t)
                 if ents:
                     return ents
+        return []
+
+    def _inner_entities(self, noun, actors: list[Entity]) -> list[Entity]:
+        """Actors named inside a non-actor noun phrase: its possessor or its prepositional objects."""
+        own = {e.code for e in actors}
+        cands = [c for c in noun.children if c.dep_ == "poss"]
+        cands += [x for c in noun.children if c.dep_ == "prep" and c.lower_ not in ("in", "at", "near", "into")
+                  for x in c.children if x.dep_ == "pobj"]
+        for c in cands:
+            ents = [e for e in self._entities(c) if e.code not in own]
+            if ents:
+                return ents
         return []
 
     def _object_recipient(self, verb, actors: list[Entity], rules: list[str]) -> list[Entity]:
