@@ -220,6 +220,8 @@ class Extractor:
         if not recipients:
             recipients = self._hinted_recipient(tok, actors, rules,
                                                 deep=row.event in ("REQUEST", "ACCUSE", "THREATEN", "SANCTION"))
+        if not recipients and row.event == "PROTEST":
+            recipients = self._protest_target(tok, actors, rules)
         if "swap" in row.recipient and recipients:  # "hosted X", "received aid from X": X is the actor
             actors, recipients = recipients, actors
             rules.append("actor and recipient swapped (host/receive)")
@@ -341,6 +343,33 @@ class Extractor:
                 ents = self._entities(t)
                 if ents:
                     return ents
+        return []
+
+    def _protest_target(self, tok, actors: list[Entity], rules: list[str]) -> list[Entity]:
+        """Whom a protest is against (PLOVER manual 2.0, §PROTEST): the target named in its purpose clause
+        or an against/over phrase ("to protest *Sweden's* decision", "in protest against the *Israeli*
+        military", "to demand reforms from *Suharto's government*"); else, for a domestic protest, the
+        protesters' own government."""
+        own = {e.code for e in actors}
+        clauses = [c for c in tok.children if c.dep_ in ("advcl", "xcomp", "acl", "prep")]
+        for c in clauses:
+            if c.dep_ == "prep" and c.lower_ not in ("against", "over", "in", "at"):
+                continue
+            for t in c.subtree:
+                if t.dep_ in ("poss", "pobj", "dobj", "amod", "compound") and t.i != tok.i:
+                    ents = [e for e in self._entities(t) if e.code != "UNK"] if t.dep_ in ("poss", "pobj", "dobj") else []
+                    if not ents:
+                        code = self.actors.kb.country_of_word(t.text)
+                        if code and t.dep_ in ("amod", "compound", "poss"):
+                            ents = [Entity(t.text, code=code, start=t.idx, end=t.idx + len(t), rule="country word")]
+                    if ents:
+                        rules.append(f"protest target from '{c.text} ...'")
+                        return ents
+        codes = {e.code for e in actors} - {"UNK", "IGO", "NGO", "IMG", "MNC", "ISM"}
+        if len(codes) == 1:
+            code = codes.pop()
+            rules.append("domestic protest: directed at the protesters' own government")
+            return [Entity(f"government of {code}", code=code, sector="GOV", rule="domestic protest")]
         return []
 
     def _inner_entities(self, noun, actors: list[Entity]) -> list[Entity]:
@@ -558,7 +587,7 @@ class Extractor:
             actor = self._entities(subj)
             if actor:
                 rules.append(f"event noun governed by '{gov.lemma_}'")
-        if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        elif noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             hrow = self.match(head)
             if hrow is not None and hrow.event not in ("REPORT", "NONE") and hrow.requires:
                 return None  # the verb row codes it
@@ -581,6 +610,8 @@ class Extractor:
                     rules.append(f"participants of '{ref.text}' it is compared with")
         if not actor:
             return None
+        if not recipient and row.event == "PROTEST":
+            recipient = self._protest_target(gov or (head if head.pos_ in ("VERB", "AUX") else noun), actor, rules)
         if len(actor) > 1 and not recipient and row.event in ("CONSULT", "SUPPORT", "COOPERATE", "AGREE"):
             actor, recipient, symmetric = actor[:1], actor[1:], True
         if row.event in ("CONSULT",) and recipient:
