@@ -123,3 +123,15 @@ def test_phoenix_dictionaries_load():
     assert (lavrov.code, lavrov.sector) == ("RUS", "GOV")
     assert dictionaries.load_into(kb, base / "Phoenix.agents.txt") > 500
     assert kb.role("foreign minister").sector == "GOV"
+
+
+def test_acronyms_match_only_in_capitals(resolve, coder):
+    assert coder.kb.lookup("who") == [] and coder.kb.lookup("WHO")[0].org == "WHO"
+    e = resolve("The WHO warned of a new outbreak.", "WHO")
+    assert e.org == "WHO"
+    assert resolve("Officials who visited the camp left.", "who") is None
+
+
+def test_quantity_noun_takes_its_of_phrase(resolve):
+    e = resolve("Thousands of Chilean students marched.", "Thousands")
+    assert e.code == "CHL"

@@ -123,3 +123,34 @@ def test_every_event_has_scores_and_explanation(code_text):
         assert ev.cameo and ev.quad_code in (1, 2, 3, 4)
         assert ev.goldstein is not None and -10 <= ev.goldstein <= 10
         assert 0 < ev.confidence < 1 and ev.explanation
+
+
+def test_claim_that_is_an_accusation_not_the_act(code_text):
+    coded = code_text("Azerbaijan claimed that Armenian forces shelled its villages overnight.")
+    assert [(e.event, e.mode) for e in coded.events] == [("ACCUSE", ["allege"])]
+    assert codes(coded.events[0].actor) == ["AZE"] and codes(coded.events[0].recipient) == ["ARM"]
+
+
+def test_must_said_by_another_is_a_request(code_text):
+    coded = code_text("The Dutch foreign minister said Turkey must release the detained journalists.")
+    (ev,) = coded.events
+    assert ev.event == "REQUEST"
+    assert codes(ev.actor) == ["NLD"] and codes(ev.recipient) == ["TUR"]
+
+
+def test_willing_to_yield_is_agree(code_text):
+    coded = code_text("Ghana is willing to withdraw its peacekeepers from Mali.")
+    (ev,) = coded.events
+    assert ev.event == "AGREE" and codes(ev.actor) == ["GHA"]
+
+
+def test_domestic_protest_targets_own_government(code_text):
+    coded = code_text("Thousands of Chilean students marched through Santiago on Thursday.", "2019-10-25")
+    (ev,) = events_of(coded, event="PROTEST")
+    assert codes(ev.actor) == ["CHL"] and codes(ev.recipient) == ["CHL"] and ev.recipient[0].sector == "GOV"
+
+
+def test_list_of_names_is_every_party(code_text):
+    coded = code_text("Peru, Chile and Bolivia met in Lima on Monday.", "2019-10-28")
+    (ev,) = events_of(coded, event="CONSULT")
+    assert sorted(codes(ev.actor) + codes(ev.recipient)) == ["BOL", "CHL", "PER"]

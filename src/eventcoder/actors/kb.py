@@ -116,6 +116,8 @@ class KnowledgeBase:
         self.countries: dict[str, str] = {}
         self.capitals: dict[str, str] = {}
         self.max_role_words = 1
+        self.acronyms: set[str] = set()
+        self._cased: set[str] = set()
         self._load()
         #: last words of every role term: a common noun outside this set names no actor by its role
         self.role_heads = {t.split()[-1] for t in self.roles}
@@ -124,6 +126,13 @@ class KnowledgeBase:
         k = norm(key)
         if not k:
             return
+        letters = key.replace(".", "").replace("-", "")
+        if letters.isalpha() and letters.isupper() and len(letters) <= 6:
+            if k not in self._cased:
+                self.acronyms.add(k)  # "WHO", "US", "AU": match only when written in capitals
+        else:
+            self._cased.add(k)
+            self.acronyms.discard(k)
         lst = self.names.setdefault(k, [])
         if actor not in lst:
             lst.append(actor)
@@ -185,17 +194,23 @@ class KnowledgeBase:
 
     # -- lookups -------------------------------------------------------------------------------------
     def lookup(self, text: str) -> list[KBActor]:
-        """Every entry whose name, alias or metonym is ``text`` (after :func:`norm`)."""
-        return self.names.get(norm(text), [])
+        """Every entry whose name, alias or metonym is ``text`` (after :func:`norm`). An alias known only
+        as an acronym ("WHO", "US") matches only text written in capitals, never "who" or "us"."""
+        k = norm(text)
+        if k in self.acronyms and not text.replace(".", "").isupper():
+            return []
+        return self.names.get(k, [])
 
     def country_of_word(self, word: str) -> str | None:
         """ISO3 for a country name, adjective or demonym ("Russia", "Russian", "Russians"), else None."""
         k = norm(word)
+        if k in self.acronyms and not word.replace(".", "").isupper():
+            return None
         if k in self.adjectives:
             return self.adjectives[k]
         if k in self.demonyms:
             return self.demonyms[k]
-        for a in self.names.get(k, []):
+        for a in self.lookup(word):
             if a.kind in ("country", "metonym"):
                 return a.code
         return None
@@ -214,7 +229,7 @@ class KnowledgeBase:
         by several people in office on that date.
         """
         k = norm(name)
-        cands = [a for a in self.names.get(k, []) if a.kind == "person"]
+        cands = [a for a in self.lookup(name) if a.kind == "person"]
         if not cands and len(k.split()) == 1:
             cands = self.surnames.get(k, [])
             if len({a.name for a in cands}) > 1:

@@ -35,6 +35,11 @@ _IT_PRON = {"it", "its", "itself"}
 _ORG_DESCRIPTORS = {"alliance", "bloc", "organization", "organisation", "body", "union", "group", "agency"}
 _COUNTRY_DESCRIPTORS = {"country", "nation", "state", "republic", "kingdom"}
 _NEGATING_PREFIX = {"pro", "anti", "non", "ex"}
+_NUMERIC_LABELS = {"CARDINAL", "QUANTITY", "ORDINAL", "MONEY", "PERCENT"}
+#: Quantity and group nouns whose "of" phrase names the actor.
+_QUANTITY = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "million",
+             "millions", "group", "number", "handful", "crowd", "team", "delegation", "couple", "some", "member",
+             "members"}
 _MOD_DEPS = {"compound", "amod", "poss", "nmod", "nummod", "det", "npadvmod"}
 _LOC_PREPS = {"of", "in", "from"}
 
@@ -72,6 +77,8 @@ class DocActors:
         self.skip = skip or set()
         self.ent_of: dict[int, object] = {}
         for ent in doc.ents:
+            if ent.label_ in _NUMERIC_LABELS:
+                continue  # "Thousands of students": numbers are not names
             for t in ent:
                 self.ent_of[t.i] = ent
         self.cache: dict[int, Entity | None] = {}
@@ -119,7 +126,12 @@ class DocActors:
             group = self._plural_antecedent(tok)
             if group is not None:
                 return [self._copy(e, tok, "pronoun for a coordinated subject") for e in self.entities(group)]
-        for t in [tok, *_conjuncts(tok)]:
+        ent = self.ent_of.get(tok.i)
+        heads = [tok, *_conjuncts(tok)]
+        if ent is not None:  # "Barack/nsubj Obama/pobj and Putin/conj": conjuncts hang on any name token
+            for t in ent:
+                heads.extend(c for c in _conjuncts(t) if c not in heads and c.i not in range(ent.start, ent.end))
+        for t in heads:
             e = self.entity(t)
             if e is None or any(e.start == o.start and e.code == o.code for o in out):
                 continue
@@ -256,6 +268,14 @@ class DocActors:
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"):
             return self._pronoun(tok)
         ent = self.ent_of.get(tok.i)
+        if ent is not None and ent.label_ in ("DATE", "TIME"):
+            # "met with President Bashar Assad Tuesday": the date swallowed the name as its compound
+            for c in tok.children:
+                if c.dep_ == "compound" and c.i in self.ent_of and self.ent_of[c.i].label_ not in ("DATE", "TIME"):
+                    e = self.entity(c)
+                    if e is not None:
+                        return e, e.rule is not None and "person" in (e.rule or ""), False
+            return None, False, False
         if ent is not None:
             r = self._named(ent, tok)
             if r[0] is not None or (ent.label_ not in ("ORG", "NORP", "PERSON")
@@ -271,6 +291,14 @@ class DocActors:
                 e = _from_kb(self.doc[start: tok.i + 1].text, _best(hits))
                 e.start, e.end = self.doc[start].idx, tok.idx + len(tok)
                 return e, False, False
+        # "Thousands of Chilean students", "a group of Yoruba leaders": the people are in the of-phrase
+        if tok.lemma_.lower() in _QUANTITY:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    p = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    e = self.entity(p) if p is not None else None
+                    if e is not None:
+                        return self._copy(e, tok, "quantity of"), False, True
         # "his Belgian counterpart Didier Reynders": the apposed name is the actor
         for c in tok.children:
             if c.dep_ == "appos" and c.i in self.ent_of and self.ent_of[c.i].label_ in ("PERSON", "ORG"):
@@ -469,6 +497,20 @@ class DocActors:
         if best_role is not None:
             r = best_role[1]
             info["role"], info["sector"] = r, r.sector
+        # a name split by the tagger across its compound chain: "Islamic State militants"
+        start = head.i
+        while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].i in idx:
+            start -= 1
+        if start < head.i:
+            chain = self.doc[start: head.i].text
+            hits = [h for h in self.kb.lookup(chain) if h.kind != "person"]
+            if hits:
+                h = _best(hits)
+                info["code"] = h.code
+                if h.kind == "org":
+                    info["org"], info["name"] = h.org, h.name
+                if h.sector and not info.get("sector"):
+                    info["sector"] = h.sector
         i = 0
         toks_sorted = sorted(toks, key=lambda t: t.i)
         while i < len(toks_sorted):

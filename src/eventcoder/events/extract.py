@@ -65,6 +65,8 @@ _THREAT_MODE = {
     "MOBILIZE": {"": "violence"},
     "PROTEST": {"": None},
 }
+#: Conflictual event types (PLOVER quads 3 and 4).
+_CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 #: Sectors of armed actors (PLOVER manual 2.0, §Sector codes): their "attack" is physical.
 _ARMED = {"MIL", "REB", "PRM", "UAF", "SPY", "COP", "CRM"}
 _HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
@@ -177,6 +179,12 @@ class Extractor:
             if tok.i in self.skip or tok.i in consumed:
                 continue
             row = self.match(tok)
+            if (row is None or row.event == "REPORT") and self.lex.reporting.get(tok.lemma_.lower()) == "allege" \
+                    and tok.pos_ == "VERB":
+                cand = self._allegation(tok)
+                if cand is not None:
+                    out.append(cand)
+                continue
             if row is None or row.event in ("REPORT", "NONE"):
                 continue
             if row.pos == "VERB":
@@ -253,6 +261,34 @@ class Extractor:
         self._reinterpret(cand, tok, passive)
         return cand
 
+    def _allegation(self, verb) -> Candidate | None:
+        """"X claimed/alleged that Y attacked Z": an accusation by X against Y (PLOVER manual 2.0, §ACCUSE,
+        mode allege); the alleged act itself is not asserted and is not coded."""
+        comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if comp is None:
+            return None
+        inner = None
+        for t in comp.subtree:
+            r = self.match(t)
+            if r is not None and r.event in _CONFLICT and t.pos_ in ("VERB", "AUX"):
+                inner = t
+                break
+        if inner is None:
+            return None
+        actors = self._entities(self.subject(verb)[0])
+        accused = self._entities(self.subject(inner)[0])
+        if not actors or not accused:
+            return None
+        row = Trigger(verb.lemma_.lower(), "VERB", "ACCUSE", "allege", "112", ())
+        start, end = self._clause_span(verb)
+        cand = Candidate(trigger=verb, row=row, event="ACCUSE", mode="allege", actor=actors, recipient=accused,
+                         start=start, end=end, sent_index=self.sent_index.get(verb.i, 0),
+                         event_text=f"{verb.text} ... {inner.text}",
+                         rules=[f"allegation verb '{verb.lemma_}' with a conflictual act '{inner.lemma_}' "
+                                "(PLOVER manual 2.0, §ACCUSE allege)"])
+        self._modality(cand, verb)
+        return cand
+
     def _reinterpret(self, cand: Candidate, tok, passive) -> None:
         """Rules that change what an act means from how it is reported (PLOVER manual 2.0):
 
@@ -268,16 +304,16 @@ class Extractor:
             cand.recipient, cand.actor = cand.actor, [cand.speaker]
             cand.event, cand.mode, cand.modality, cand.symmetric = "REQUEST", mode, "asserted", False
             return
-        if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ" and tok.head.lemma_.lower() in WILLING and \
-                cand.event in _COOPERATIVE | {"RETREAT", "CONCEDE"}:
-            cand.rules.append(f"'{tok.head.text} to' {cand.event}: intent coded AGREE (PLOVER manual 2.0, §AGREE)")
-            cand.event, cand.mode, cand.modality = "AGREE", None, "asserted"
-            return
         if cand.event == "SANCTION" and cand.mode == "withdraw":
             obj = _child(tok, "dobj")
             if all(e.sector in _ARMED for e in cand.actor) or (obj is not None and obj.lemma_.lower() in TROOPS):
                 cand.rules.append("withdrawal by or of armed forces: RETREAT/withdraw (PLOVER manual 2.0, §RETREAT)")
                 cand.event = "RETREAT"
+        if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ" and tok.head.lemma_.lower() in WILLING and \
+                cand.event in _COOPERATIVE | {"RETREAT", "CONCEDE"}:
+            cand.rules.append(f"'{tok.head.text} to' {cand.event}: intent coded AGREE (PLOVER manual 2.0, §AGREE)")
+            cand.event, cand.mode, cand.modality = "AGREE", None, "asserted"
+            return
 
     def subject(self, tok):
         """(actor head token or None, passive-subject token or None) for a verb."""
