@@ -55,11 +55,12 @@ def test_example_article_layout_is_kept():
     assert block_text(a, "body")[0].startswith("NATO Secretary-General Jens Stoltenberg")
 
 
-def test_plain_text_in_windows_1252_is_decoded(tmp_path):
+def test_plain_text_in_windows_1252_is_an_input_error(tmp_path):
+    # A plain-text file declares no charset: bytes that are not UTF-8 are reported, not guessed (issue 2).
     p = tmp_path / "note.txt"
     p.write_bytes("The caf\u00e9 owner in K\u00f6ln said \u201cno\u201d to the new tax on Tuesday.".encode("cp1252"))
-    (a,) = articles(read_sources([str(p)], options=ReadOptions(languages=None)))
-    assert "caf\u00e9" in a.text and "K\u00f6ln" in a.text and "\u201cno\u201d" in a.text
+    (err,) = list(read_sources([str(p)], options=ReadOptions(languages=None)))
+    assert isinstance(err, InputError) and str(p) in str(err) and "not valid UTF-8" in str(err)
 
 
 def test_mixed_utf8_and_windows_1252_are_both_repaired():

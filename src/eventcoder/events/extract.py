@@ -244,6 +244,13 @@ class Extractor:
             if mode:
                 rules.append(f"complement '{comp.lemma_}' → mode {mode}")
         symmetric = event == "CONSULT" and bool(recipients)  # meetings have no direction (PLOVER §CONSULT)
+        obj = _child(tok, "dobj")
+        if obj is not None and event in ("SUPPORT", "AGREE", "COOPERATE", "CONSULT") and all(
+                e.code == "UNK" or "country of the story" in (e.rule or "") for e in actors):
+            first, others, between = self._participants(obj)
+            if between:  # "the two ministers signed a treaty *between Russia and Belgium*": the parties
+                actors, recipients, symmetric = first, others, True
+                rules.append(f"parties named by 'between' on '{obj.text}'")
         if not recipients and len(actors) > 1 and event in ("CONSULT", "SUPPORT", "COOPERATE", "AGREE"):
             actors, recipients, symmetric = actors[:1], actors[1:], True
             rules.append("compound actor of a symmetric event split into actor and recipient")
