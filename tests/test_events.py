@@ -154,3 +154,10 @@ def test_list_of_names_is_every_party(code_text):
     coded = code_text("Peru, Chile and Bolivia met in Lima on Monday.", "2019-10-28")
     (ev,) = events_of(coded, event="CONSULT")
     assert sorted(codes(ev.actor) + codes(ev.recipient)) == ["BOL", "CHL", "PER"]
+
+
+def test_refusing_to_yield_is_reject(code_text):
+    coded = code_text("Spain will not lift the ban on Moroccan fishing boats.")
+    (ev,) = coded.events
+    assert (ev.event, ev.mode) == ("REJECT", ["yield"])
+    assert codes(ev.actor) == ["ESP"]

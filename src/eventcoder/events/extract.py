@@ -65,6 +65,9 @@ _THREAT_MODE = {
     "MOBILIZE": {"": "violence"},
     "PROTEST": {"": None},
 }
+#: Cooperative or yielding acts whose negation is a refusal (REJECT), with the REJECT mode they give.
+_REFUSABLE = {"RETREAT": "yield", "CONCEDE": "yield", "AID": "assist", "COOPERATE": "assist",
+              "SUPPORT": None, "AGREE": None, "CONSULT": "meet"}
 #: Conflictual event types (PLOVER quads 3 and 4).
 _CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 #: Sectors of armed actors (PLOVER manual 2.0, §Sector codes): their "attack" is physical.
@@ -741,7 +744,12 @@ class Extractor:
                     speaker = speaker or (ents[0] if ents else None)
         cand.speaker = speaker
         cand.quoted = any(s <= tok.idx < e for s, e in self.quotes)
-        if negated:
+        if negated and cand.event in _REFUSABLE:
+            # "will not lift the ban", "did not give permission": a refusal (PLOVER manual 2.0, §REJECT)
+            cand.rules.append(f"negated {cand.event}: a refusal, coded REJECT (PLOVER manual 2.0, §REJECT)")
+            cand.event, cand.mode = "REJECT", _REFUSABLE[cand.event]
+            cand.modality = "asserted"
+        elif negated:
             cand.modality = "negated"
         elif hypothetical:
             cand.modality = "hypothetical"
