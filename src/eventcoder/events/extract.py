@@ -221,6 +221,11 @@ class Extractor:
         recipients = self._recipients(tok, row, passive)
         if passive is not None:  # "a camp for Congolese refugees was attacked": the words inside the subject
             recipients = self._entities(passive) or self._inner_entities(passive, actors) or recipients
+        if row.event == "ACCUSE":  # the accused, not the audience: "complained to the UN *over Israeli raids*"
+            target = self._accused(tok, actors)
+            if target:
+                recipients = target
+                rules.append("recipient: the accused in an over/about/against/of/into phrase")
         comp = _complement(tok)
         if not recipients and comp is not None:
             recipients = self._complement_recipient(comp, actors, rules)
@@ -416,6 +421,38 @@ class Extractor:
             code = codes.pop()
             rules.append("domestic protest: directed at the protesters' own government")
             return [Entity(f"government of {code}", code=code, sector="GOV", rule="domestic protest")]
+        return []
+
+    def _accused(self, verb, actors: list[Entity]) -> list[Entity]:
+        """Who an accusation, criticism or investigation is about: the object of over/about/against/of/
+        into/for on the verb or on its object, or an actor (possessor, by-agent, country word) inside it."""
+        own = {e.code for e in actors}
+        heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+        for h in heads:
+            for c in h.children:
+                if c.dep_ != "prep" or c.lower_ not in ("over", "about", "against", "of", "into", "for", "on"):
+                    continue
+                p = _child(c, "pobj")
+                if p is None:
+                    continue
+                ents = [e for e in self._entities(p) if e.code not in own]
+                if not ents:
+                    ents = self._inner_entities(p, actors)
+                if not ents:
+                    for x in p.subtree:  # "into alleged crimes committed *by Croat forces*"
+                        if x.dep_ == "pobj" and x.head.lower_ == "by":
+                            ents = [e for e in self._entities(x) if e.code not in own]
+                            if ents:
+                                break
+                if not ents:
+                    mods = [m for m in p.children if m.dep_ in ("amod", "compound", "poss")]
+                    found = {self.actors.kb.country_of_word(m.text) for m in mods} - {None} - own
+                    if len(found) == 1:
+                        code = found.pop()
+                        m = next(m for m in mods if self.actors.kb.country_of_word(m.text) == code)
+                        ents = [Entity(m.text, code=code, start=m.idx, end=m.idx + len(m), rule="country word")]
+                if ents:
+                    return ents
         return []
 
     def _inner_entities(self, noun, actors: list[Entity]) -> list[Entity]:
