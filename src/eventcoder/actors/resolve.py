@@ -35,6 +35,8 @@ _IT_PRON = {"it", "its", "itself"}
 _ORG_DESCRIPTORS = {"alliance", "bloc", "organization", "organisation", "body", "union", "group", "agency"}
 _COUNTRY_DESCRIPTORS = {"country", "nation", "state", "republic", "kingdom"}
 _NEGATING_PREFIX = {"pro", "anti", "non", "ex"}
+#: Sectors of state and political office holders: the ones that take the story's country when unnamed.
+_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "ELI", "OPP", "PTY", "SPY"}
 _NUMERIC_LABELS = {"CARDINAL", "QUANTITY", "ORDINAL", "MONEY", "PERCENT"}
 #: Quantity and group nouns whose "of" phrase names the actor.
 _QUANTITY = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "million",
@@ -186,7 +188,7 @@ class DocActors:
     def _story_country(self, e: Entity | None) -> Entity | None:
         """An actor with a role but no country takes the story's country ("Ousted President Askar Akayev"
         in a story about Kyrgyzstan); the rule is recorded on the entity."""
-        if e is not None and e.code == "UNK" and e.sector and self.story_country and (
+        if e is not None and e.code == "UNK" and e.sector in _STATE_SECTORS and self.story_country and (
                 self.story_country_count >= 2 or e.name):  # one mention: named people only
             e.code = self.story_country
             e.rule = f"{e.rule}; country of the story"
@@ -402,6 +404,12 @@ class DocActors:
                 e = Entity(text, code=place.country, sector="CVL", name=place.name, rule="gazetteer city")
                 self._span(e, tok, ent)
                 return e, False, False
+        if label in ("GPE", "LOC") and not self._is_place_use(tok):
+            codes = {self.kb.country_of_word(t.text) for t in ent} - {None}
+            if len(codes) == 1:  # "South Lebanon", "northern Iraq": the country named inside
+                e = Entity(text, code=codes.pop(), rule="country named in a region")
+                self._span(e, tok, ent)
+                return e, False, False
         if label == "NORP":
             code = self.kb.country_of_word(text)
             if code:
@@ -429,6 +437,8 @@ class DocActors:
         if low in _PLURAL_PRON:
             ref = self._antecedent(lambda m: m.plural or (not m.person), tok)
             return (self._copy(ref, tok, "pronoun"), False, True) if ref else (None, False, False)
+        if low in ("themselves", "himself", "herself", "itself"):
+            return None, False, False  # reflexive: the actor itself, never a separate recipient
         if low in _IT_PRON and not _expletive(tok):
             ref = self._antecedent(lambda m: not m.person and not m.plural or m.entity.org is not None, tok)
             return (self._copy(ref, tok, "pronoun"), False, False) if ref else (None, False, False)

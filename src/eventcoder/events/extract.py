@@ -238,6 +238,8 @@ class Extractor:
                                                 deep=row.event in ("REQUEST", "ACCUSE", "THREATEN", "SANCTION"))
         if not recipients and row.event == "PROTEST":
             recipients = self._protest_target(tok, actors, rules)
+        if not recipients and row.event in ("ASSAULT", "COERCE", "MOBILIZE"):
+            recipients = self._target_place(tok, actors, rules)
         if "swap" in row.recipient and recipients:  # "hosted X", "received aid from X": X is the actor
             actors, recipients = recipients, actors
             rules.append("actor and recipient swapped (host/receive)")
@@ -421,6 +423,27 @@ class Extractor:
             code = codes.pop()
             rules.append("domestic protest: directed at the protesters' own government")
             return [Entity(f"government of {code}", code=code, sector="GOV", rule="domestic protest")]
+        return []
+
+    def _target_place(self, verb, actors: list[Entity], rules: list[str]) -> list[Entity]:
+        """The people of the place an attack is aimed at, when no victim is named: "fired shells *at
+        targets in Jericho*" → the civilians of Jericho's country (PLOVER manual 2.0, §ASSAULT:
+        one-sided violence has the victims as recipient)."""
+        gaz = self.actors.gazetteer
+        if gaz is None:
+            return []
+        own = {e.code for e in actors}
+        for c in verb.children:
+            if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "into")):
+                for t in c.subtree:
+                    ent = self.actors.ent_of.get(t.i)
+                    if ent is None or ent.label_ != "GPE" or t.i != ent.root.i:
+                        continue
+                    place = gaz.resolve(ent.text)
+                    if place is not None and place.country and place.country not in own:
+                        rules.append(f"recipient: the people of the targeted place '{ent.text}'")
+                        return [Entity(ent.text, code=place.country, sector="CVL", start=ent.start_char,
+                                       end=ent.end_char, rule="targeted place")]
         return []
 
     def _accused(self, verb, actors: list[Entity]) -> list[Entity]:

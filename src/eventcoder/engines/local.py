@@ -1,0 +1,456 @@
+"""The local engine: code a corpus with every core of one machine, resumably.
+
+The main process streams the input (:func:`.sources.iter_items`), cuts it into chunks of
+``chunk_size`` items, and hands the chunks to a pool of worker processes (``spawn``), at most two per
+worker in flight, so memory stays bounded whatever the corpus
+size. Each worker loads one :class:`~eventcoder.coder.Coder` (spaCy model, knowledge base, gazetteer)
+in its initializer and, per chunk, codes the articles and writes the chunk's Parquet files under
+temporary names. The main process commits each finished chunk (rename, then a ledger line: see
+:mod:`.ledger`), updates the progress bar (rate and ETA, on stderr), and at the end merges each
+partition's files and writes the failure report. With ``workers=1`` the coding runs in the main
+process (no pool).
+
+A run killed at any point (SIGKILL, power loss) loses at most the chunks in flight; running the same
+command again skips the chunks in the ledger, removes half-written files and codes the rest, so the
+output ends with exactly the rows of an uninterrupted run.
+
+Worker processes log to ``DIR/_batch.log`` (warnings, and every coding failure with its traceback).
+Testing aid: the environment variable ``EVENTCODER_BATCH_PAUSE`` (seconds) makes the main process
+pause after each commit, so a test can kill a run between two chunks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import sys
+import threading
+import time
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..article import Article, EventcoderError, InputError
+from .common import (
+    LAYOUT,
+    LOG,
+    BatchOptions,
+    BatchSummary,
+    check_out_dir,
+    read_manifest,
+    write_failures,
+    write_json_atomic,
+)
+from .ledger import Ledger, chunk_id
+from .output import COMPRESSION, DATASETS, SCHEMAS, fsync_dir, fsync_file, group_by_partition, write_table
+from .sources import count_records, expand, iter_items
+from .work import Failure, rows_and_failures
+
+log = logging.getLogger(__name__)
+#: Per-input failures go here: to the run log, not to the terminal (the summary lists them).
+fail_log = logging.getLogger("eventcoder.engines.failures")
+
+#: Rows buffered per row group when merging a partition's files.
+MERGE_ROWS = 65536
+
+
+@dataclass
+class Chunk:
+    """``items`` of the input stream numbered ``index`` (0-based) and its fingerprint."""
+
+    index: int
+    items: list[Article | InputError]
+
+    @property
+    def id(self) -> str:
+        return chunk_id(self.index)
+
+    def fingerprint(self) -> str:
+        """SHA-1 of the items' identities (story ids and text lengths, error messages), 16 hex chars."""
+        h = hashlib.sha1()
+        for it in self.items:
+            key = f"A {it.id} {len(it.text)}" if isinstance(it, Article) else f"E {it}"
+            h.update(key.encode("utf-8", "replace") + b"\n")
+        return h.hexdigest()[:16]
+
+
+@dataclass
+class ChunkResult:
+    """What a worker returns for a chunk: files written (temporary path, final path relative to the
+    output directory), rows per dataset, coded stories, words, failures, seconds spent."""
+
+    chunk: str
+    files: list[tuple[str, str]] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)
+    coded: int = 0
+    words: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def chunks(items: Iterable[Article | InputError], size: int) -> Iterator[Chunk]:
+    """``items`` cut into consecutive chunks of ``size`` (the last may be shorter)."""
+    buf: list[Article | InputError] = []
+    index = 0
+    for it in items:
+        buf.append(it)
+        if len(buf) >= size:
+            yield Chunk(index, buf)
+            index += 1
+            buf = []
+    if buf:
+        yield Chunk(index, buf)
+
+
+# -- worker side ----------------------------------------------------------------------------------------
+_STATE: dict[str, Any] = {}
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the main process dies (so a killed batch leaves no coder
+    running on); a no-op elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:  # best effort: without it a killed batch's workers finish their chunk, then exit
+        log.debug("prctl(PR_SET_PDEATHSIG) unavailable", exc_info=True)
+
+
+def init_worker(coder_kwargs: dict[str, Any], out: str, log_path: str | None, verbose: bool) -> None:
+    """Worker initializer: route logging to the run log, then load the one Coder of this process."""
+    if log_path is not None:
+        import signal
+
+        _die_with_parent()
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+        root = logging.getLogger()
+        for h in list(root.handlers):
+            root.removeHandler(h)
+        fh = logging.FileHandler(log_path, encoding="utf-8")
+        fh.setFormatter(logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(fh)
+        root.setLevel(logging.INFO if verbose else logging.WARNING)
+        logging.captureWarnings(True)
+        warnings.simplefilter("default")
+    from ..coder import Coder
+
+    coder = Coder(**coder_kwargs)
+    try:
+        _ = coder.gazetteer  # load now, not inside the first chunk
+    except Exception:  # the coder copes without a gazetteer
+        log.warning("gazetteer unavailable", exc_info=True)
+    _STATE["coder"] = coder
+    _STATE["out"] = out
+
+
+def code_chunk(cid: str, articles: list[Article]) -> ChunkResult:
+    """Worker task: code ``articles`` and write their rows as temporary Parquet files, one per dataset
+    and partition, named ``.part-<cid>.<pid>-<n>.tmp`` in the partition directory (fsynced)."""
+    t0 = time.perf_counter()
+    out = Path(_STATE["out"])
+    rows, failures = rows_and_failures(_STATE["coder"], articles)
+    res = ChunkResult(chunk=cid, failures=failures, coded=len(rows),
+                      words=sum(len(a.text.split()) for a, _ in rows))
+    groups = group_by_partition((a.published, r) for a, r in rows)
+    tag = f"{os.getpid()}-{time.monotonic_ns() % 10**9}"
+    for (ds, pdir), ds_rows in sorted(groups.items()):
+        d = out / ds / pdir
+        d.mkdir(parents=True, exist_ok=True)
+        tmp = d / f".part-{cid}.{tag}.tmp"
+        write_table(ds_rows, SCHEMAS[ds], str(tmp))
+        res.files.append((str(tmp), f"{ds}/{pdir}/part-{cid}.parquet"))
+        res.rows[ds] = res.rows.get(ds, 0) + len(ds_rows)
+    res.seconds = time.perf_counter() - t0
+    return res
+
+
+# -- main process ---------------------------------------------------------------------------------------
+def _mp_context():
+    """``spawn``: each worker is a fresh interpreter and a direct child of the main process, so Linux's
+    parent-death signal ends it when the main process is killed (a ``forkserver`` child would outlive
+    it, holding the forkserver and its own task queue open)."""
+    import multiprocessing as mp
+
+    return mp.get_context("spawn")
+
+
+class _NoTracebacks(logging.Filter):
+    """Keeps exception records (the coder's ``log.exception``) and per-input failure lines off the
+    terminal while a bar is drawn there; the run log has them and the summary lists the failures."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.exc_info and record.name != fail_log.name
+
+
+@contextlib.contextmanager
+def _run_logging(log_path: Path, verbose: bool):
+    """Log to the run log file for the duration of a batch; keep tracebacks off stderr."""
+    root = logging.getLogger()
+    fh = logging.FileHandler(log_path, encoding="utf-8")
+    fh.setFormatter(logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"))
+    fh.setLevel(logging.INFO if verbose else logging.WARNING)
+    flt = _NoTracebacks()
+    streams = [h for h in root.handlers if isinstance(h, logging.StreamHandler)
+               and not isinstance(h, logging.FileHandler)]
+    for h in streams:
+        h.addFilter(flt)
+    old_level = root.level
+    if root.level > fh.level or root.level == logging.NOTSET:
+        root.setLevel(fh.level)
+    root.addHandler(fh)
+    try:
+        yield
+    finally:
+        root.removeHandler(fh)
+        fh.close()
+        root.setLevel(old_level)
+        for h in streams:
+            h.removeFilter(flt)
+
+
+def _progress_bar(enabled: bool | None, paths: list[str], resumed: dict[str, int]):
+    """A tqdm bar on stderr counting the input items this run codes, with rate and ETA. Its total (all
+    items, less ``resumed["items"]``, those of chunks done earlier) is counted in a background thread
+    (JSONL lines, Parquet rows) and left open for inputs that cannot be counted cheaply (WARC, URLs)."""
+    from tqdm.auto import tqdm
+
+    bar = tqdm(total=None, unit="art", desc="coding", file=sys.stderr, dynamic_ncols=True, smoothing=0.05,
+               disable=(None if enabled is None else not enabled), mininterval=0.5)
+
+    def count() -> None:
+        n = count_records(paths)
+        if n is not None:
+            with bar.get_lock():
+                resumed["total"] = n
+                bar.total = max(bar.n, n - resumed["items"])
+            bar.refresh()
+
+    if not bar.disable:
+        threading.Thread(target=count, daemon=True, name="count-inputs").start()
+    return bar
+
+
+def compact(out: Path, ledger: Ledger) -> int:
+    """Merge the Parquet files of every partition that has more than one into one file, crash-safely
+    (see :mod:`.ledger`); rows are streamed in row groups of :data:`MERGE_ROWS`. Returns the number of
+    partitions merged."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    merged = 0
+    for ds in DATASETS:
+        root = out / ds
+        if not root.is_dir():
+            continue
+        for dirpath, _dirs, files in sorted(os.walk(root)):
+            parts = sorted(f for f in files if f.startswith("part-") and f.endswith(".parquet"))
+            if len(parts) < 2:
+                continue
+            d = Path(dirpath)
+            pdir = str(d.relative_to(out))
+            name = f"part-m{hashlib.sha1('|'.join(parts).encode()).hexdigest()[:12]}.parquet"
+            tmp = d / f".{name}.{os.getpid()}.tmp"
+            schema = SCHEMAS[ds]
+            with pq.ParquetWriter(str(tmp), schema, compression=COMPRESSION) as writer:
+                buf: list = []
+                n = 0
+                for f in parts:
+                    for batch in pq.ParquetFile(d / f).iter_batches(batch_size=MERGE_ROWS):
+                        buf.append(batch)
+                        n += batch.num_rows
+                        if n >= MERGE_ROWS:
+                            writer.write_table(pa.Table.from_batches(buf).cast(schema))
+                            buf, n = [], 0
+                if buf:
+                    writer.write_table(pa.Table.from_batches(buf).cast(schema))
+            fsync_file(str(tmp))
+            ledger.append({"compact": pdir, "output": name, "inputs": parts})
+            os.replace(tmp, d / name)
+            for f in parts:
+                if f != name:
+                    (d / f).unlink(missing_ok=True)
+            fsync_dir(str(d))
+            ledger.append({"compacted": pdir, "output": name})
+            merged += 1
+    return merged
+
+
+def run_local(sources: list[str], out: str | Path, options: BatchOptions | None = None) -> BatchSummary:
+    """Code every article of ``sources`` into the Parquet datasets under ``out`` (see
+    :mod:`eventcoder.engines.output`), resuming a previous run into the same directory.
+
+    Args:
+        sources: files, directories, globs, URLs (what :func:`eventcoder.ingest.read_sources` reads)
+            and Parquet files.
+        out: output directory (created).
+        options: workers, chunk size, reading and coding settings (:class:`BatchOptions`).
+    Returns:
+        The run's :class:`BatchSummary` (resumed chunks included).
+    Raises:
+        InputError: ``out`` is unusable (a file, another engine's output, a different ``chunk_size``, a
+            damaged ledger) or the input differs from the run being resumed.
+        EventcoderError: a worker process died (out of memory?): finished chunks are kept, rerun to resume.
+    """
+    opts = options or BatchOptions()
+    if opts.chunk_size < 1:
+        raise InputError(f"--chunk-size must be at least 1 (got {opts.chunk_size})")
+    out = Path(out)
+    check_out_dir(out, "local")
+    out.mkdir(parents=True, exist_ok=True)
+    man = read_manifest(out)
+    if man is not None and man.get("chunk_size") != opts.chunk_size:
+        raise InputError(f"{out}: was written with --chunk-size {man.get('chunk_size')}; rerun with that "
+                         "value to resume, or use a new --out directory")
+    if man is None:
+        write_json_atomic(out / "_batch.json", {"engine": "local", "layout": LAYOUT,
+                                               "chunk_size": opts.chunk_size, "sources": list(sources)})
+    ledger = Ledger(out)
+    log_path = out / LOG
+    with _run_logging(log_path, opts.verbose):
+        ledger.recover()
+        return _run(sources, out, opts, ledger, log_path)
+
+
+def _run(sources: list[str], out: Path, opts: BatchOptions, ledger: Ledger, log_path: Path) -> BatchSummary:
+    t0 = time.perf_counter()
+    summary = BatchSummary(out=str(out), engine="local")
+    workers = opts.n_workers()
+    pause = float(os.environ.get("EVENTCODER_BATCH_PAUSE", "0") or 0)
+    paths = expand(sources)
+    progress = {"items": 0}
+    bar = _progress_bar(opts.progress, paths, progress)
+    failed_in_run = 0
+
+    def add_record(rec: dict[str, Any]) -> None:
+        summary.items += rec["items"]
+        summary.coded += rec["coded"]
+        summary.words += rec["words"]
+        summary.skipped.update(rec["skipped"])
+        summary.failures.extend(Failure(**f) for f in rec["failures"])
+        summary.rows.update(rec["rows"])
+
+    def commit(chunk: Chunk, res: ChunkResult, read_failures: list[Failure], skipped: Counter) -> None:
+        nonlocal failed_in_run
+        dirs = set()
+        for tmp, final in res.files:
+            dst = out / final
+            os.replace(tmp, dst)
+            dirs.add(str(dst.parent))
+        for d in sorted(dirs):
+            fsync_dir(d)
+        fails = read_failures + res.failures
+        rec = {"chunk": chunk.id, "fingerprint": chunk.fingerprint(), "items": len(chunk.items),
+               "coded": res.coded, "words": res.words, "skipped": dict(skipped),
+               "rows": {ds: res.rows.get(ds, 0) for ds in DATASETS},
+               "failures": [f.to_dict() for f in fails], "files": [f for _, f in res.files],
+               "seconds": round(res.seconds, 3)}
+        ledger.append(rec)
+        add_record(rec)
+        summary.coded_now += res.coded
+        summary.words_now += res.words
+        failed_in_run += len(fails)
+        bar.update(len(chunk.items))
+        bar.set_postfix(events=summary.rows["events"], failed=failed_in_run, refresh=False)
+        if pause:
+            time.sleep(pause)
+
+    def split(chunk: Chunk) -> tuple[list[Article], list[Failure], Counter]:
+        from ..ingest.report import SkipNotice
+
+        arts: list[Article] = []
+        fails: list[Failure] = []
+        skipped: Counter = Counter()
+        for it in chunk.items:
+            if isinstance(it, Article):
+                arts.append(it)
+            elif isinstance(it, SkipNotice):
+                skipped[it.kind] += 1
+            else:
+                fail_log.error("%s", it)
+                src = str(it).split(": ", 1)
+                fails.append(Failure(input=src[0], error=src[1] if len(src) > 1 else str(it), stage="read"))
+        return arts, fails, skipped
+
+    def resumed(chunk: Chunk) -> bool:
+        rec = ledger.chunks.get(chunk.id)
+        if rec is None:
+            return False
+        if rec.get("fingerprint") != chunk.fingerprint():
+            raise InputError(f"{out}: chunk {chunk.id} was made from different input; rerun with the same "
+                             "sources in the same order, or use a new --out directory")
+        add_record(rec)
+        summary.resumed += 1
+        with bar.get_lock():
+            progress["items"] += len(chunk.items)
+            if bar.total is not None:
+                bar.total = max(bar.n, bar.total - len(chunk.items))
+        return True
+
+    stream = chunks(iter_items(paths, opts.published, opts.read), opts.chunk_size)
+    try:
+        if workers == 1:
+            init_worker(opts.coder, str(out), None, opts.verbose)
+            for chunk in stream:
+                summary.chunks += 1
+                if resumed(chunk):
+                    continue
+                arts, fails, skipped = split(chunk)
+                commit(chunk, code_chunk(chunk.id, arts), fails, skipped)
+        else:
+            _run_pool(stream, workers, opts, out, log_path, summary, resumed, split, commit)
+    finally:
+        bar.close()
+    if opts.compact:
+        merged = compact(out, ledger)
+        if merged:
+            log.info("merged the files of %d partitions", merged)
+    write_failures(out, summary.failures)
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def _run_pool(stream, workers, opts, out, log_path, summary, resumed, split, commit) -> None:
+    """Feed chunks to a process pool, at most ``2 × workers`` in flight, committing as they finish."""
+    limit = 2 * workers
+    pending: dict[Future, tuple[Chunk, list[Failure], Counter]] = {}
+    ex = ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(), initializer=init_worker,
+                             initargs=(opts.coder, str(out), str(log_path), opts.verbose))
+    ok = False
+    try:
+        def drain(block_until: int) -> None:
+            while len(pending) > block_until:
+                done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+                for fut in sorted(done, key=lambda f: pending[f][0].index):
+                    chunk, fails, skipped = pending.pop(fut)
+                    commit(chunk, fut.result(), fails, skipped)
+
+        for chunk in stream:
+            summary.chunks += 1
+            if resumed(chunk):
+                continue
+            arts, fails, skipped = split(chunk)
+            pending[ex.submit(code_chunk, chunk.id, arts)] = (chunk, fails, skipped)
+            drain(limit - 1)
+        drain(0)
+        ok = True
+    except BrokenProcessPool as err:
+        raise EventcoderError(f"{out}: a worker process died (out of memory?); {len(Ledger(out).chunks)} "
+                              "finished chunks are kept: run the same command again to resume") from err
+    finally:
+        if not ok:  # interrupted or failed: stop the workers now rather than after their chunk
+            for p in list((getattr(ex, "_processes", None) or {}).values()):
+                with contextlib.suppress(Exception):
+                    p.terminate()
+        ex.shutdown(wait=ok, cancel_futures=True)

@@ -1,0 +1,117 @@
+"""The per-article work both engines run: code a batch of articles, turn each into output rows, and
+tell which articles failed and why.
+
+:func:`code_articles` calls :meth:`eventcoder.coder.Coder.code_many` (parsing with ``nlp.pipe``). The
+coder never raises for one bad article: it logs the exception (``log.exception``) and yields an empty
+result. Those log records are caught here, so such an article counts as *failed* (reported, no rows
+written) rather than as a story with no events. If the batch as a whole raises (e.g. the parser itself
+fails on one text), its articles are coded again one at a time, so only the bad one fails.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..article import Article, CodedArticle
+from .output import Rows, rows_of
+
+log = logging.getLogger(__name__)
+fail_log = logging.getLogger("eventcoder.engines.failures")
+
+
+@dataclass
+class Failure:
+    """One input that produced no output: ``input`` names it (file, ``file:line``, story source),
+    ``story_id`` when it was read, ``stage`` is ``"read"`` or ``"code"``, ``error`` one line."""
+
+    input: str
+    error: str
+    stage: str = "code"
+    story_id: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"input": self.input, "story_id": self.story_id, "stage": self.stage, "error": self.error}
+
+    def line(self) -> str:
+        """The one-line message: ``"<input>: <error>"``."""
+        return f"{self.input}: {self.error}"
+
+
+class _Capture(logging.Handler):
+    """Collects log records that carry an exception (what ``log.exception`` emits)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.exc_info:
+            self.records.append(record)
+
+
+def _one_line(err: BaseException) -> str:
+    msg = str(err).splitlines()[0] if str(err) else "no detail"
+    return f"coding failed ({err.__class__.__name__}: {msg})"
+
+
+def code_articles(coder, articles: Sequence[Article]) -> list[tuple[Article, CodedArticle | None, str | None]]:
+    """Code ``articles`` with ``coder``; one ``(article, coded, None)`` or ``(article, None, error)`` per
+    article, in order. ``error`` is a one-line reason. Never raises for a bad article."""
+    capture = _Capture()
+    root = logging.getLogger("eventcoder")
+    root.addHandler(capture)
+    results: list[CodedArticle | BaseException] = []
+    try:
+        try:
+            results = list(coder.code_many(list(articles)))
+            if len(results) != len(articles):
+                raise RuntimeError(f"coder returned {len(results)} results for {len(articles)} articles")
+        except Exception:  # the whole batch failed: find the bad article
+            log.warning("batch of %d articles failed; coding them one at a time", len(articles), exc_info=True)
+            capture.records.clear()
+            results = []
+            for a in articles:
+                try:
+                    results.append(coder.code(a))
+                except Exception as err:  # one article's failure is reported, not raised
+                    log.exception("coding failed for story %s", a.id)
+                    results.append(err)
+    finally:
+        root.removeHandler(capture)
+    failed: dict[str, str] = {}
+    for rec in capture.records:
+        args = rec.args if isinstance(rec.args, tuple) else ()
+        exc = rec.exc_info[1] if rec.exc_info else None
+        for arg in args:
+            if isinstance(arg, str) and exc is not None:
+                failed.setdefault(arg, _one_line(exc))
+    out: list[tuple[Article, CodedArticle | None, str | None]] = []
+    for a, r in zip(articles, results):
+        if isinstance(r, BaseException):
+            out.append((a, None, _one_line(r)))
+        elif a.id in failed:
+            out.append((a, None, failed[a.id]))
+        else:
+            out.append((a, r, None))
+    return out
+
+
+def rows_and_failures(coder, articles: Sequence[Article]) -> tuple[list[tuple[Article, Rows]], list[Failure]]:
+    """Code ``articles`` and return the output rows of each coded one and the failures."""
+    rows: list[tuple[Article, Rows]] = []
+    failures: list[Failure] = []
+    for a, coded, err in code_articles(coder, articles):
+        if coded is None:
+            fail_log.error("%s: %s", a.source or a.id, err)
+            failures.append(Failure(input=a.source or a.id, error=err or "coding failed", story_id=a.id))
+            continue
+        try:
+            rows.append((a, rows_of(coded)))
+        except Exception as exc:  # a record that does not fit the schema loses one story
+            log.exception("output rows failed for story %s", a.id)
+            msg = str(exc).splitlines()[0] if str(exc) else "no detail"
+            failures.append(Failure(input=a.source or a.id, story_id=a.id,
+                                    error=f"output failed ({exc.__class__.__name__}: {msg})"))
+    return rows, failures
