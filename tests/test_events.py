@@ -161,3 +161,9 @@ def test_refusing_to_yield_is_reject(code_text):
     (ev,) = coded.events
     assert (ev.event, ev.mode) == ("REJECT", ["yield"])
     assert codes(ev.actor) == ["ESP"]
+
+
+def test_stated_obligation_is_a_request(code_text):
+    coded = code_text("Norway said Denmark must be ready to share the fishing data.")
+    reqs = events_of(coded, event="REQUEST")
+    assert reqs and codes(reqs[0].actor) == ["NOR"] and codes(reqs[0].recipient) == ["DNK"]

@@ -188,6 +188,12 @@ class Extractor:
                 if cand is not None:
                     out.append(cand)
                 continue
+            if row is None and tok.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+                cand = self._obligation(tok)
+                if cand is not None:
+                    out.append(cand)
+                continue
             if row is None or row.event in ("REPORT", "NONE"):
                 continue
             if row.pos == "VERB":
@@ -276,6 +282,36 @@ class Extractor:
         )
         self._modality(cand, tok)
         self._reinterpret(cand, tok, passive)
+        return cand
+
+    def _obligation(self, verb) -> Candidate | None:
+        """"X said/declared that Y must do Z" for a Z that is no event of its own: X demands Z of Y
+        (PLOVER manual 2.0, §REQUEST); the mode comes from Z when the complement table knows it."""
+        t, speaker_tok = verb, None
+        for _ in range(4):
+            if t.dep_ not in ("ccomp", "conj", "acl", "relcl") or t.head is t:
+                break
+            t = t.head
+            if self.lex.reporting.get(t.lemma_.lower()) in ("report", "allege") or t.pos_ == "NOUN":
+                speaker_tok = self.subject(t)[0] if t.pos_ != "NOUN" else (
+                    _child(t.head, "nsubj") if t.dep_ in ("dobj", "attr") else None)
+                break
+        if speaker_tok is None:
+            return None
+        actors = self._entities(speaker_tok)
+        targets = self._entities(_child(verb, "nsubj") or _child(verb, "nsubjpass"))
+        if not actors or not targets or {e.code for e in actors} == {e.code for e in targets}:
+            return None
+        mode = self.lex.complement.get(verb.lemma_.lower(), {}).get("REQUEST")
+        row = Trigger(verb.lemma_.lower(), "VERB", "REQUEST", mode, None, ())
+        start, end = self._clause_span(verb)
+        cand = Candidate(trigger=verb, row=row, event="REQUEST", mode=mode, actor=actors, recipient=targets,
+                         start=start, end=end, sent_index=self.sent_index.get(verb.i, 0),
+                         event_text=f"must {verb.text}",
+                         rules=[f"'{t.text} that ... must {verb.lemma_}': an obligation stated by another is a "
+                                "demand (PLOVER manual 2.0, §REQUEST)"])
+        cand.speaker = actors[0]
+        cand.quoted = any(s0 <= verb.idx < e0 for s0, e0 in self.quotes)
         return cand
 
     def _allegation(self, verb) -> Candidate | None:
@@ -499,6 +535,9 @@ class Extractor:
             return []
         own = {e.code for e in actors}
         cands = [c for c in obj.children if c.dep_ == "poss"]
+        # "a United Nations appeal": a name compounded onto the object
+        cands += [c for c in obj.children if c.dep_ == "compound" and c.i in self.actors.ent_of
+                  and self.actors.ent_of[c.i].label_ in ("ORG", "GPE", "PERSON")]
         for c in obj.children:
             if c.dep_ == "prep" and c.lower_ in ("to", "for", "with", "by", "of", "from", "against", "on", "over"):
                 cands.extend(x for x in c.children if x.dep_ == "pobj")
