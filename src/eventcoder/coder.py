@@ -20,6 +20,13 @@ from .article import Article, CodedArticle, Entity, Event, Quote
 
 log = logging.getLogger(__name__)
 
+#: Verbs of appeal (CAMEO 1.1b3 §02 "Appeal": urge, ask, call for, plead) as against demand (§10): the
+#: PLOVER type is REQUEST either way; the CAMEO code (and so Goldstein and the Phoenix class) differs.
+_APPEAL_VERBS = {"urge", "call", "ask", "appeal", "request", "plead", "implore", "beg", "encourage", "invite",
+                 "petition", "seek", "exhort", "entreat"}
+#: REQUEST mode → CAMEO appeal code (CAMEO 1.1b3: 023 aid, 024 political reform, 025 yield, 026 meet).
+_APPEAL_CODES = {"assist": "023", "change": "024", "yield": "025", "meet": "026"}
+
 #: Event types whose unplaced civilian recipients take the country of the event's place.
 _PLACED_VICTIMS = {"ASSAULT", "COERCE", "AID", "PROTEST", "MOBILIZE"}
 
@@ -232,6 +239,8 @@ def _scores(c) -> dict:
     code = c.row.cameo if c.row.event == c.event else None
     if c.mode and (code is None or (len(code) == 3 and code.endswith("0"))):
         code = ontology.default_cameo(c.event, c.mode)
+    if c.event == "REQUEST" and c.trigger.lemma_.lower() in _APPEAL_VERBS:
+        code = _APPEAL_CODES.get(c.mode, "020")  # an appeal, not a demand: CAMEO 1.1b3 §02 vs §10
     try:
         return ontology.score(c.event, c.mode, code)
     except ontology.OntologyError:

@@ -1,10 +1,11 @@
 """The local engine: code a corpus with every core of one machine, resumably.
 
 The main process streams the input (:func:`.sources.iter_items`), cuts it into chunks of
-``chunk_size`` items, and hands the chunks to a pool of worker processes (``spawn``), at most two per
-worker in flight, so memory stays bounded whatever the corpus
-size. Each worker loads one :class:`~eventcoder.coder.Coder` (spaCy model, knowledge base, gazetteer)
-in its initializer and, per chunk, codes the articles and writes the chunk's Parquet files under
+``chunk_size`` items, and hands the chunks to a pool of worker processes, at most two per worker in
+flight, so memory stays bounded whatever the corpus size. Each worker has one
+:class:`~eventcoder.coder.Coder` (spaCy model, knowledge base, gazetteer): on Linux the main process
+loads it once and forks the workers, which share its pages; elsewhere each worker loads its own
+(``spawn``). Per chunk, a worker codes the articles and writes the chunk's Parquet files under
 temporary names. The main process commits each finished chunk (rename, then a ledger line: see
 :mod:`.ledger`), updates the progress bar (rate and ETA, on stderr), and at the end merges each
 partition's files and writes the failure report. With ``workers=1`` the coding runs in the main
@@ -51,7 +52,7 @@ from .common import (
 from .ledger import Ledger, chunk_id
 from .output import COMPRESSION, DATASETS, SCHEMAS, fsync_dir, fsync_file, group_by_partition, write_table
 from .sources import count_records, expand, iter_items
-from .work import Failure, rows_and_failures
+from .work import PARSE_BATCH, Failure, rows_and_failures
 
 log = logging.getLogger(__name__)
 #: Per-input failures go here: to the run log, not to the terminal (the summary lists them).
@@ -144,6 +145,13 @@ def init_worker(coder_kwargs: dict[str, Any], out: str, log_path: str | None, ve
         root.setLevel(logging.INFO if verbose else logging.WARNING)
         logging.captureWarnings(True)
         warnings.simplefilter("default")
+    if _STATE.get("coder_kwargs") != coder_kwargs:  # a forked worker has its parent's coder already
+        load_coder(coder_kwargs)
+    _STATE["out"] = out
+
+
+def load_coder(coder_kwargs: dict[str, Any]) -> None:
+    """Load this process's Coder (spaCy model, knowledge base, lexicon, gazetteer) into the worker state."""
     from ..coder import Coder
 
     coder = Coder(**coder_kwargs)
@@ -152,7 +160,11 @@ def init_worker(coder_kwargs: dict[str, Any], out: str, log_path: str | None, ve
     except Exception:  # the coder copes without a gazetteer
         log.warning("gazetteer unavailable", exc_info=True)
     _STATE["coder"] = coder
-    _STATE["out"] = out
+    _STATE["coder_kwargs"] = dict(coder_kwargs)
+
+
+def _ping() -> int:
+    return os.getpid()
 
 
 def code_chunk(cid: str, articles: list[Article]) -> ChunkResult:
@@ -160,7 +172,7 @@ def code_chunk(cid: str, articles: list[Article]) -> ChunkResult:
     and partition, named ``.part-<cid>.<pid>-<n>.tmp`` in the partition directory (fsynced)."""
     t0 = time.perf_counter()
     out = Path(_STATE["out"])
-    rows, failures = rows_and_failures(_STATE["coder"], articles)
+    rows, failures = rows_and_failures(_STATE["coder"], articles, batch_size=PARSE_BATCH)
     res = ChunkResult(chunk=cid, failures=failures, coded=len(rows),
                       words=sum(len(a.text.split()) for a, _ in rows))
     groups = group_by_partition((a.published, r) for a, r in rows)
@@ -178,12 +190,31 @@ def code_chunk(cid: str, articles: list[Article]) -> ChunkResult:
 
 # -- main process ---------------------------------------------------------------------------------------
 def _mp_context():
-    """``spawn``: each worker is a fresh interpreter and a direct child of the main process, so Linux's
-    parent-death signal ends it when the main process is killed (a ``forkserver`` child would outlive
-    it, holding the forkserver and its own task queue open)."""
+    """``fork`` on Linux, from a main process that has loaded the coder and frozen the garbage collector
+    (``gc.freeze``), so the workers share the model, knowledge base and gazetteer pages instead of
+    loading a copy each; ``spawn`` elsewhere. Either way each worker is a direct child of the main
+    process, so Linux's parent-death signal ends it when the main process is killed."""
     import multiprocessing as mp
 
-    return mp.get_context("spawn")
+    return mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+
+
+def _start_pool(workers: int, opts: BatchOptions, out: Path, log_path: Path) -> ProcessPoolExecutor:
+    """The worker pool, its processes started (before any thread of the main process: forking a process
+    with threads is unsafe)."""
+    import gc
+
+    ctx = _mp_context()
+    if ctx.get_start_method() == "fork":
+        load_coder(opts.coder)
+        gc.freeze()
+    ex = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_worker,
+                             initargs=(opts.coder, str(out), str(log_path), opts.verbose))
+    try:
+        ex.submit(_ping).result()
+    finally:
+        gc.unfreeze()  # the workers are forked; let this process collect again
+    return ex
 
 
 class _NoTracebacks(logging.Filter):
@@ -327,6 +358,7 @@ def _run(sources: list[str], out: Path, opts: BatchOptions, ledger: Ledger, log_
     t0 = time.perf_counter()
     summary = BatchSummary(out=str(out), engine="local")
     workers = opts.n_workers()
+    ex = _start_pool(workers, opts, out, log_path) if workers > 1 else None
     pause = float(os.environ.get("EVENTCODER_BATCH_PAUSE", "0") or 0)
     paths = expand(sources)
     progress = {"items": 0}
@@ -409,9 +441,11 @@ def _run(sources: list[str], out: Path, opts: BatchOptions, ledger: Ledger, log_
                 arts, fails, skipped = split(chunk)
                 commit(chunk, code_chunk(chunk.id, arts), fails, skipped)
         else:
-            _run_pool(stream, workers, opts, out, log_path, summary, resumed, split, commit)
+            _run_pool(ex, stream, workers, out, summary, resumed, split, commit)
     finally:
         bar.close()
+        if ex is not None:
+            ex.shutdown(wait=False, cancel_futures=True)
     if opts.compact:
         merged = compact(out, ledger)
         if merged:
@@ -421,12 +455,10 @@ def _run(sources: list[str], out: Path, opts: BatchOptions, ledger: Ledger, log_
     return summary
 
 
-def _run_pool(stream, workers, opts, out, log_path, summary, resumed, split, commit) -> None:
-    """Feed chunks to a process pool, at most ``2 × workers`` in flight, committing as they finish."""
+def _run_pool(ex, stream, workers, out, summary, resumed, split, commit) -> None:
+    """Feed chunks to the process pool, at most ``2 × workers`` in flight, committing as they finish."""
     limit = 2 * workers
     pending: dict[Future, tuple[Chunk, list[Failure], Counter]] = {}
-    ex = ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(), initializer=init_worker,
-                             initargs=(opts.coder, str(out), str(log_path), opts.verbose))
     ok = False
     try:
         def drain(block_until: int) -> None:

@@ -44,7 +44,7 @@ from ..article import Article, InputError
 from .common import FAILURES, LAYOUT, MANIFEST, BatchOptions, BatchSummary
 from .ledger import LEDGER
 from .output import DATASETS, SCHEMAS
-from .work import Failure, rows_and_failures
+from .work import PARSE_BATCH, Failure, rows_and_failures
 
 log = logging.getLogger(__name__)
 
@@ -256,7 +256,7 @@ def _code_partition(articles: Iterable[Article], coder_kwargs: dict[str, Any]) -
     slot = {ds: i for i, ds in enumerate(DATASETS)}
 
     def flush() -> Iterator[tuple]:
-        rows, failures = rows_and_failures(coder, batch)
+        rows, failures = rows_and_failures(coder, batch, batch_size=PARSE_BATCH)
         for a, r in rows:
             y, m = (a.published.year, a.published.month) if a.published else (None, None)
             for ds in DATASETS:
