@@ -390,6 +390,11 @@ class DocActors:
                            org=info.get("org"), name=info.get("name"), rule="name words")
                 self._span(e, tok, ent)
                 return e, False, False
+        if not hits and label == "ORG" and not self.title_case(tok):
+            # an organisation nothing resolves is kept, with its words and code UNK (never dropped)
+            e = Entity(text, code="UNK", name=text, rule="unresolved organisation")
+            self._span(e, tok, ent)
+            return e, False, False
         if hits:
             best = _best(hits)
             e = _from_kb(text, best)
