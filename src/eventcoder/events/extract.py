@@ -785,6 +785,10 @@ class Extractor:
             h = t.head
             if t.dep_ in ("pobj",) and h.dep_ == "prep" and h.lower_ in TEMPORAL_PREPS:
                 return False
+            if t.dep_ in ("xcomp", "ccomp") and h.pos_ in ("VERB", "AUX"):
+                r = self.match(h)  # "agreed to postpone *the demonstration*": the content of an agreement
+                if r is not None and r.event not in ("REPORT", "NONE"):
+                    return True
             if h.pos_ in ("NOUN", "PROPN", "VERB") and h is not noun:
                 r = self.match(h)
                 if r is not None and r.event not in ("REPORT", "NONE") and t.dep_ in ("pobj", "dobj", "compound"):
