@@ -167,3 +167,15 @@ def test_stated_obligation_is_a_request(code_text):
     coded = code_text("Norway said Denmark must be ready to share the fishing data.")
     reqs = events_of(coded, event="REQUEST")
     assert reqs and codes(reqs[0].actor) == ["NOR"] and codes(reqs[0].recipient) == ["DNK"]
+
+
+def test_passive_act_takes_its_actor_from_the_means(code_text):
+    coded = code_text("Three fishermen were killed in a Turkish air strike near the border.")
+    (ev,) = events_of(coded, event="ASSAULT")
+    assert codes(ev.actor) == ["TUR"]
+
+
+def test_engaged_in_a_firefight_is_assault_on_the_object(code_text):
+    coded = code_text("Somali militants engaged Kenyan soldiers in a firefight on Sunday.")
+    (ev,) = events_of(coded, event="ASSAULT")
+    assert codes(ev.actor) == ["SOM"] and codes(ev.recipient) == ["KEN"]

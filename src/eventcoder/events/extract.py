@@ -219,6 +219,8 @@ class Extractor:
             return None
         actor_tok, passive = self.subject(tok)
         actors = self._entities(actor_tok)
+        if not actors and passive is not None:
+            actors = self._instrument_actor(tok, rules)
         if row.event == "ACCUSE" and row.requires and actors and all(e.sector in _ARMED for e in actors):
             plain = next((r for r in self.lex.candidates(tok.lemma_.lower(), "VERB") if not r.requires), None)
             if plain is not None and plain.event == "ASSAULT":
@@ -459,6 +461,34 @@ class Extractor:
             code = codes.pop()
             rules.append("domestic protest: directed at the protesters' own government")
             return [Entity(f"government of {code}", code=code, sector="GOV", rule="domestic protest")]
+        return []
+
+    def _instrument_actor(self, verb, rules: list[str]) -> list[Entity]:
+        """The perpetrator of a passive act named only through its means: "were killed *in Israeli tank
+        shelling*", "died in a Saudi-led air strike" → the country of the attack's modifiers or possessor."""
+        for c in verb.children:
+            if c.dep_ not in ("prep", "agent") or c.lower_ not in ("in", "by", "during", "after"):
+                continue
+            p = _child(c, "pobj")
+            r = self.match(p) if p is not None else None
+            if p is None or r is None or r.event not in ("ASSAULT", "COERCE"):
+                continue
+            poss = _child(p, "poss")
+            ents = self._entities(poss) if poss is not None else []
+            if not ents:
+                for m in p.children:
+                    if m.dep_ in ("amod", "compound"):
+                        for t in m.subtree:
+                            code = self.actors.kb.country_of_word(t.text)
+                            if code:
+                                ents = [Entity(t.text, code=code, start=t.idx, end=t.idx + len(t),
+                                               rule="country word on the means of the attack")]
+                                break
+                    if ents:
+                        break
+            if ents:
+                rules.append(f"actor from the means of the act '{c.text} ... {p.text}'")
+                return ents
         return []
 
     def _target_place(self, verb, actors: list[Entity], rules: list[str]) -> list[Entity]:
@@ -732,6 +762,8 @@ class Extractor:
             actor = self._entities(subj)
             if actor:
                 rules.append(f"event noun governed by '{gov.lemma_}'")
+            if not recipient and "obj" in row.recipient:  # "engaged *Filipino peacekeepers* in a firefight"
+                recipient = self._entities(_child(gov, "dobj"))
         elif noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             hrow = self.match(head)
             if hrow is not None and hrow.event not in ("REPORT", "NONE") and hrow.requires:
