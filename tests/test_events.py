@@ -179,3 +179,9 @@ def test_engaged_in_a_firefight_is_assault_on_the_object(code_text):
     coded = code_text("Somali militants engaged Kenyan soldiers in a firefight on Sunday.")
     (ev,) = events_of(coded, event="ASSAULT")
     assert codes(ev.actor) == ["SOM"] and codes(ev.recipient) == ["KEN"]
+
+
+def test_conditional_threat_targets_the_condition_subject(code_text):
+    coded = code_text("Egypt threatened to close the canal unless Ethiopia halted the dam project.")
+    (ev,) = events_of(coded, event="THREATEN")
+    assert codes(ev.actor) == ["EGY"] and codes(ev.recipient) == ["ETH"]

@@ -234,9 +234,12 @@ class KnowledgeBase:
             cands = self.surnames.get(k, [])
             if len({a.name for a in cands}) > 1:
                 current = {a.name for a in cands if _in_term(a, on)}
-                if len(current) != 1:
+                if len(current) == 1:
+                    cands = [a for a in cands if a.name in current]
+                elif len({a.code for a in cands}) != 1 or current:
                     return None
-                cands = [a for a in cands if a.name in current]
+                # else: several people of one country share the surname (the two Presidents Bush) and none
+                # is in office: the country is known, the person not; fall through to the ELI answer
         if not cands:
             return None
         current = [a for a in cands if _in_term(a, on)]

@@ -188,8 +188,8 @@ class DocActors:
     def _story_country(self, e: Entity | None) -> Entity | None:
         """An actor with a role but no country takes the story's country ("Ousted President Askar Akayev"
         in a story about Kyrgyzstan); the rule is recorded on the entity."""
-        if e is not None and e.code == "UNK" and e.sector in _STATE_SECTORS and self.story_country and (
-                self.story_country_count >= 2 or e.name):  # one mention: named people only
+        if e is not None and e.code == "UNK" and e.sector in _STATE_SECTORS and self.story_country and \
+                self.story_country_count >= 2:  # a single mention is too weak (a foreign leader named once)
             e.code = self.story_country
             e.rule = f"{e.rule}; country of the story"
         return e

@@ -244,6 +244,15 @@ class Extractor:
         if not recipients:
             recipients = self._hinted_recipient(tok, actors, rules,
                                                 deep=row.event in ("REQUEST", "ACCUSE", "THREATEN", "SANCTION"))
+        if not recipients and row.event == "THREATEN":
+            # "threatened to strike unless *Baghdad* accepted": the condition's subject is the target
+            for c in [*tok.children, *(comp.children if (comp := _complement(tok)) is not None else [])]:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                    ents = [e for e in self._entities(_child(c, "nsubj")) if e.code not in {a.code for a in actors}]
+                    if ents:
+                        recipients = ents
+                        rules.append("threat target: the subject of its condition")
+                        break
         if not recipients and row.event == "PROTEST":
             recipients = self._protest_target(tok, actors, rules)
         if not recipients and row.event in ("ASSAULT", "COERCE", "MOBILIZE"):
