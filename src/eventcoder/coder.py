@@ -165,6 +165,11 @@ class Coder:
                     if e.code == "UNK" and e.sector in ("CVL", "REF", "UNK", None) and c.event in _PLACED_VICTIMS:
                         e.code = place.country
                         e.rule = f"{e.rule}; country of the event's place"
+                if c.event == "PROTEST":  # "thousands of people blocked streets in Hong Kong": local protesters
+                    for e in c.actor:
+                        if e.code == "UNK" and e.sector in ("CVL", "LAB", "EDU", "REF", "UNK", None):
+                            e.code = place.country
+                            e.rule = f"{e.rule}; protesters of the event's place"
             scores = _scores(c)
             ev = Event(
                 story_id=article.id,
