@@ -95,3 +95,13 @@ def test_output_contract_fields():
     assert set(ev["text_info"]) >= {"sequence", "start", "end", "sentence"}
     assert set(ev["actor"][0]) >= {"entity_text", "code", "sector", "org", "name", "identifier_id"}
     assert ev["cite_info"]["url"] == "https://example.org/2015/05/19/nato-chief-presses-moscow"
+
+
+def test_article_over_the_length_limit_is_an_input_error(tmp_path):
+    from eventcoder.article import InputError
+    from eventcoder.ingest import ReadOptions, read_sources
+
+    p = tmp_path / "long.txt"
+    p.write_text("The minister met the envoy. " * 20, encoding="utf-8")
+    (err,) = list(read_sources([str(p)], options=ReadOptions(max_chars=100, languages=None)))
+    assert isinstance(err, InputError) and "article too long" in str(err) and str(p) in str(err)

@@ -147,7 +147,6 @@ class Coder:
 
         dateline_place = where.dateline_place(article.dateline, gaz) if article.dateline else None
         ctx = where.place_context(doc.ents, dateline_place, gaz)
-        sents = list(doc.sents)
         events: list[Event] = []
         for c in cands:
             if c.modality in ("negated", "hypothetical") and not self.show_negated:
@@ -208,7 +207,6 @@ class Coder:
         events = merge_events(events)
         entities = [m.entity for m in sorted(actors.mentions, key=lambda m: m.start)]
         quote_records = _quotes(doc, article, actors, quotes)
-        del sents
         return CodedArticle(article=article, entities=entities, events=events, quotes=quote_records)
 
 

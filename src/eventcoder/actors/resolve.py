@@ -150,7 +150,7 @@ class DocActors:
 
     def _plural_antecedent(self, tok):
         """The coordinated subject "they" refers to ("Obama and Putin said *they* will..."), or None."""
-        for t in reversed(self.doc[max(0, tok.sent.start - 60): tok.i]):
+        for t in reversed(self.doc[max(0, tok.i - 60): tok.i]):
             if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "NOUN") and _conjuncts(t):
                 return t
         return None
@@ -425,7 +425,14 @@ class DocActors:
 
     def title_case(self, tok) -> bool:
         """True when ``tok``'s sentence is in headline case (most words capitalised)."""
-        words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
+        # the line around tok, at most 20 tokens each way (not tok.sent: no O(n²) on huge one-line texts)
+        lo = tok.i
+        while lo > 0 and tok.i - lo < 20 and "\n" not in self.doc[lo - 1].text_with_ws:
+            lo -= 1
+        hi = tok.i
+        while hi + 1 < len(self.doc) and hi - tok.i < 20 and "\n" not in self.doc[hi].text_with_ws:
+            hi += 1
+        words = [t for t in self.doc[lo: hi + 1] if t.is_alpha and len(t) > 3]
         return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) > 0.8
 
     def _is_place_use(self, tok) -> bool:

@@ -880,7 +880,9 @@ class Extractor:
                 hypothetical = True
                 break
         # "according to X"
-        for c in tok.sent:
+        for c in self.doc[max(0, tok.i - 40): tok.i + 40]:
+            if self.sent_index.get(c.i) != self.sent_index.get(tok.i):
+                continue
             if c.lower_ == "according" and c.i + 1 < len(self.doc) and self.doc[c.i + 1].lower_ == "to":
                 p = [x for x in self.doc[c.i + 1].children if x.dep_ == "pobj"]
                 if p:
@@ -917,7 +919,7 @@ class Extractor:
             stack.extend(c.children)
         if tok.dep_ in ("conj", "xcomp", "ccomp"):
             s, _ = self.subject(tok)
-            if s is not None and s.sent == tok.sent and s.i < tok.i:
+            if s is not None and self.sent_index.get(s.i) == self.sent_index.get(tok.i) and s.i < tok.i:
                 toks.extend(s.subtree)
         return _span_chars(toks)
 

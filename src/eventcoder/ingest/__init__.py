@@ -63,6 +63,8 @@ class ReadOptions:
 
     Attributes:
         max_bytes: largest file (or, in archives and JSONL, record/line) accepted; None or 0: no limit.
+        max_chars: longest article text coded (characters; a news story is under 50,000): a longer one is
+            an input error, since parsing time grows with it and one huge "article" would stall a batch.
         fields: JSONL field names per field (``{"text": ("body",)}``), see :mod:`.jsonl`.
         languages: languages kept (ISO 639-1); others are skipped with a reason. None keeps every one.
         dedup: skip articles with the canonical URL or text of one already read in this run.
@@ -71,6 +73,7 @@ class ReadOptions:
     """
 
     max_bytes: int | None = DEFAULT_MAX_BYTES
+    max_chars: int | None = 200_000
     fields: dict[str, tuple[str, ...]] | None = None
     languages: tuple[str, ...] | None = ("en",)
     dedup: bool = True
@@ -219,6 +222,11 @@ def read_sources(sources: Iterable[str], published: date | None = None,
                         if isinstance(item, Article):
                             if item.published is None and published is not None:
                                 item.published = published
+                            if opts.max_chars and len(item.text) > opts.max_chars:
+                                yield tidy(InputError(
+                                    f"{item.source or path}: article too long ({len(item.text):,} characters; "
+                                    f"the limit is {opts.max_chars:,}: split it into stories)"))
+                                continue
                             skip = check_language(item, opts.languages)
                             if skip is None and dedup is not None:
                                 skip = dedup.check(item)
