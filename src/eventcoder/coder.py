@@ -27,6 +27,10 @@ _APPEAL_VERBS = {"urge", "call", "ask", "appeal", "request", "plead", "implore",
 #: REQUEST mode → CAMEO appeal code (CAMEO 1.1b3: 023 aid, 024 political reform, 025 yield, 026 meet).
 _APPEAL_CODES = {"assist": "023", "change": "024", "yield": "025", "meet": "026"}
 
+#: Measures and acts aimed at a place's population when no one else is named (PLOVER manual 2.0: the
+#: recipient of COERCE/CONCEDE/SANCTION/AID is whoever the measure applies to).
+_PLACE_TARGETED = {"CONCEDE", "COERCE", "SANCTION", "AID", "ASSAULT", "RETREAT"}
+
 #: Event types whose unplaced civilian recipients take the country of the event's place.
 _PLACED_VICTIMS = {"ASSAULT", "COERCE", "AID", "PROTEST", "MOBILIZE"}
 
@@ -156,9 +160,14 @@ class Coder:
             d = when.event_date(sent, c.trigger, article.published)
             if d is None:
                 d = when.story_date(article.published)
-            place = where.locate_event(sent, c.trigger, gaz, ctx if block == "body" else
-                                       where.PlaceContext(countries=ctx.countries, regions=ctx.regions), d,
-                                       article.published)
+            place_ctx = ctx if block == "body" else where.PlaceContext(countries=ctx.countries, regions=ctx.regions)
+            own_place = where.event_place(sent, c.trigger, gaz, place_ctx)
+            place = own_place or where.locate_event(sent, c.trigger, gaz, place_ctx, d, article.published)
+            if (not c.recipient and own_place is not None and own_place.country and c.event in _PLACE_TARGETED
+                    and own_place.country not in {e.code for e in c.actor}):
+                # "lifted the curfew in Montenegro", "suspended aid deliveries in Baghdad": the people there
+                c.recipient = [Entity(own_place.name, code=own_place.country, rule="population of the event's place")]
+                c.rules.append(f"recipient: the population of {own_place.name}")
             if place is not None and place.country:
                 for e in c.recipient:  # "killed 23 people" in Tel Aviv: the victims are of the place's country
                     if e.code == "UNK" and e.sector in ("CVL", "REF", "UNK", None) and c.event in _PLACED_VICTIMS:
