@@ -7,21 +7,26 @@ BIN := $(VENV)/bin
 
 .PHONY: setup demo test bench clean
 
-$(BIN)/eventcoder: pyproject.toml
+# demo needs the package only; tests also need the dev and Spark extras (pytest, Playwright, PySpark)
+$(VENV)/.base: pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.base
 	$(BIN)/pip install -q -e ".[dev,spark]"
-	touch $(BIN)/eventcoder
+	touch $@
 
-setup: $(BIN)/eventcoder
+setup: $(VENV)/.dev
 
-demo: setup
+demo: $(VENV)/.base
 	$(BIN)/eventcoder extract examples/nato-russia-brussels-2015.txt
 
-test: setup
+test: $(VENV)/.dev
 	$(BIN)/python -m pytest -q
 
-bench: setup
+bench: $(VENV)/.dev
 	$(BIN)/python bench/throughput.py --n 200
 
 clean:

@@ -185,3 +185,19 @@ def test_conditional_threat_targets_the_condition_subject(code_text):
     coded = code_text("Egypt threatened to close the canal unless Ethiopia halted the dam project.")
     (ev,) = events_of(coded, event="THREATEN")
     assert codes(ev.actor) == ["EGY"] and codes(ev.recipient) == ["ETH"]
+
+
+def test_alleged_adverb_marks_the_event_alleged(code_text):
+    coded = code_text("Iran allegedly attacked a Greek tanker in the Gulf of Oman.")
+    assert [e.modality for e in coded.events] == ["alleged"]
+
+
+def test_asserted_event_never_dated_after_publication(code_text):
+    coded = code_text("The party's 2016 nominee criticized Mexico on Tuesday.", "2015-06-10")
+    for ev in coded.events:
+        assert ev.date <= "2015-06-10"
+
+
+def test_dateline_in_body_text_is_no_actor(code_text):
+    coded = code_text("BERLIN \u2014 Pope Francis called on religious communities to reject violence.")
+    assert all(e.entity_text != "BERLIN" for ev in coded.events for e in ev.actor + ev.recipient)

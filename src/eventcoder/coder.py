@@ -103,6 +103,8 @@ class Coder:
         """
         from .article import TextBlock
 
+        if (source and source not in text) or (target and target not in text):
+            return "NONE"  # the pair is not in the sentence: nothing to classify
         art = Article(id="pair", text=text, blocks=[TextBlock("body", 0, len(text))])
         coded = self.code(art)
         found = pick_pair_event(coded.events, text, source, target)
@@ -144,12 +146,14 @@ class Coder:
         from . import where
 
         gaz = self.gazetteer
-        skip = {t.i for t in doc if article.block_at(t.idx) == "dateline" or t.is_space}
+        datelines = dateline_spans(article)
+        skip = {t.i for t in doc if t.is_space or any(s <= t.idx < e for s, e, _ in datelines)}
         actors = DocActors(doc, self.kb, article.published, skip=skip, gazetteer=gaz)
         quotes = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(article.text)]
         cands = Extractor(doc, actors, self.lexicon, quotes, skip).run()
 
-        dateline_place = where.dateline_place(article.dateline, gaz) if article.dateline else None
+        dateline = article.dateline or (datelines[0][2] if datelines else None)
+        dateline_place = where.dateline_place(dateline, gaz) if dateline else None
         ctx = where.place_context(doc.ents, dateline_place, gaz)
         events: list[Event] = []
         for c in cands:
@@ -158,6 +162,11 @@ class Coder:
             sent = c.trigger.sent
             block = article.block_at(c.trigger.idx)
             d = when.event_date(sent, c.trigger, article.published)
+            if d is not None and _after(d.value, article.published) and c.modality not in ("future", "hypothetical"):
+                # "the party's 2016 nominee", "its 2030 target": a later date in an asserted clause names
+                # something else; an event is never dated after publication unless it is to come
+                c.rules.append(f"clause date {d.value} is after publication and the event is asserted: story date")
+                d = None
             if d is None:
                 d = when.story_date(article.published)
             place_ctx = ctx if block == "body" else where.PlaceContext(countries=ctx.countries, regions=ctx.regions)
@@ -232,13 +241,37 @@ def _tree_distance(a, b) -> int:
     return 100
 
 
+def dateline_spans(article: Article) -> list[tuple[int, int, str]]:
+    """Dateline spans ``(start, end, place words)``: the reader's dateline blocks, or else a "PLACE —"
+    opening the first body paragraph (HTML and JSONL readers leave it in the body text)."""
+    from .ingest.text import _DATELINE
+
+    spans = [(b.start, b.end, article.dateline or article.text[b.start:b.end].strip(" —–-"))
+             for b in article.blocks if b.kind == "dateline"]
+    if spans:
+        return spans
+    body = next((b for b in article.blocks if b.kind == "body"), None)
+    start = body.start if body is not None else 0
+    m = _DATELINE.match(article.text[start: start + 120])
+    if m:
+        return [(start, start + m.end(), m.group("place").strip())]
+    return []
+
+
 def _parse_text(article: Article) -> str:
     """The text given to the parser: the article text with the dateline blanked (same offsets)."""
     text = article.text
-    for b in article.blocks:
-        if b.kind == "dateline":
-            text = text[: b.start] + " " * (b.end - b.start) + text[b.end:]
+    for s, e, _ in dateline_spans(article):
+        text = text[:s] + " " * (e - s) + text[e:]
     return text
+
+
+def _after(value: str, published) -> bool:
+    """True when the date ``value`` ("YYYY", "YYYY-MM" or "YYYY-MM-DD") lies wholly after ``published``."""
+    if published is None or not value:
+        return False
+    pub = published.isoformat()[: len(value)]
+    return value > pub
 
 
 def _scores(c) -> dict:

@@ -35,8 +35,6 @@ _IT_PRON = {"it", "its", "itself"}
 _ORG_DESCRIPTORS = {"alliance", "bloc", "organization", "organisation", "body", "union", "group", "agency"}
 _COUNTRY_DESCRIPTORS = {"country", "nation", "state", "republic", "kingdom"}
 _NEGATING_PREFIX = {"pro", "anti", "non", "ex"}
-#: Sectors of state and political office holders: the ones that take the story's country when unnamed.
-_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "ELI", "OPP", "PTY", "SPY"}
 _NUMERIC_LABELS = {"CARDINAL", "QUANTITY", "ORDINAL", "MONEY", "PERCENT"}
 #: Quantity and group nouns whose "of" phrase names the actor.
 _QUANTITY = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "million",
@@ -87,8 +85,6 @@ class DocActors:
         self.mentions: list[Mention] = []
         self.bindings: dict[str, Entity] = {}
         self._bind_people()
-        self.story_country_count = 0
-        self.story_country = self._main_country()
         for tok in doc:
             if tok.i in self.skip:
                 continue
@@ -110,7 +106,6 @@ class DocActors:
                 return self.cache[tok.i]
         self.cache[tok.i] = None  # guards against cycles
         result, person, plural = self._resolve(tok)
-        result = self._story_country(result)
         self.cache[tok.i] = result
         if result is not None:
             span = self.ent_of.get(tok.i)
@@ -166,33 +161,6 @@ class DocActors:
             if c:
                 codes.add(c)
         return codes.pop() if len(codes) == 1 else None
-
-    def _main_country(self) -> str | None:
-        """The story's country: the one country its names, adjectives and capitals mention most, if it is
-        mentioned at least twice as often as the next (or is the only one). ``self.story_country_count``
-        keeps how often, since a single mention is weak evidence (see :meth:`_story_country`)."""
-        counts: dict[str, int] = {}
-        for ent in self.doc.ents:
-            if ent.label_ in ("GPE", "NORP") and ent.root.i not in self.skip:
-                code = self.kb.country_of_word(ent.text)
-                if code:
-                    counts[code] = counts.get(code, 0) + 1
-        if not counts:
-            return None
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        self.story_country_count = ranked[0][1]
-        if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
-            return ranked[0][0]
-        return None
-
-    def _story_country(self, e: Entity | None) -> Entity | None:
-        """An actor with a role but no country takes the story's country ("Ousted President Askar Akayev"
-        in a story about Kyrgyzstan); the rule is recorded on the entity."""
-        if e is not None and e.code == "UNK" and e.sector in _STATE_SECTORS and self.story_country and \
-                self.story_country_count >= 2:  # a single mention is too weak (a foreign leader named once)
-            e.code = self.story_country
-            e.rule = f"{e.rule}; country of the story"
-        return e
 
     # -- people ----------------------------------------------------------------------------------------
     def _bind_people(self) -> None:

@@ -14,12 +14,15 @@ def add_parser(sub) -> None:
                        description="Code news articles (text, JSONL, HTML, WARC) and print their PLOVER events.")
     p.add_argument("sources", nargs="+", metavar="SOURCE", help="files, directories or globs")
     p.add_argument("--format", choices=["table", "jsonl", "json"], default="table",
-                   help="table (default): readable; jsonl: one event per line (DESIGN.md §4); json: one "
-                        "object per story with events, entities and quotes")
+                   help="table (default): readable; jsonl: one event per line (docs/output.md); json: one "
+                        "JSON object per story and line, with its text, blocks, events, entities and quotes")
     p.add_argument("--published", type=_date, help="publication date for stories that carry none (YYYY-MM-DD)")
     p.add_argument("--show-negated", action="store_true", help="also print negated and hypothetical events")
     p.add_argument("--actor-dictionary", action="append", default=[], metavar="PATH",
                    help="PETRARCH/TABARI actor or agent dictionary to add (repeatable)")
+    from .read import add_source_options
+
+    add_source_options(p)
     p.set_defaults(func=run)
 
 
@@ -34,15 +37,18 @@ def _date(s: str) -> date:
 
 def run(args) -> int:
     from ..coder import Coder
-    from ..ingest import read_sources
+    from ..ingest import SkipNotice, read_sources
+    from .read import read_options
 
     failed = 0
-    coder = None
     out = sys.stdout
 
     def good_articles():
         nonlocal failed
-        for item in read_sources(args.sources, published=args.published):
+        for item in read_sources(args.sources, published=args.published, options=read_options(args)):
+            if isinstance(item, SkipNotice):  # not coded on purpose (language, duplicate): not a failure
+                print(f"eventcoder: {item}", file=sys.stderr)
+                continue
             if isinstance(item, InputError):
                 failed += 1
                 print(f"eventcoder: error: {item}", file=sys.stderr)
@@ -56,11 +62,11 @@ def run(args) -> int:
                 out.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
         elif args.format == "json":
             out.write(json.dumps({
-                "story": {k: v for k, v in coded.article.to_dict().items() if k != "text"},
+                "story": coded.article.to_dict(),
                 "events": [e.to_dict() for e in coded.events],
-                "entities": [dict(e.to_dict(), start=e.start, end=e.end) for e in coded.entities],
+                "entities": [dict(e.to_dict(), start=e.start, end=e.end, rule=e.rule) for e in coded.entities],
                 "quotes": [q.to_dict() for q in coded.quotes],
-            }, ensure_ascii=False, indent=2) + "\n")
+            }, ensure_ascii=False) + "\n")
         else:
             out.write(format_table(coded))
         out.flush()

@@ -358,11 +358,16 @@ def _run(sources: list[str], out: Path, opts: BatchOptions, ledger: Ledger, log_
     t0 = time.perf_counter()
     summary = BatchSummary(out=str(out), engine="local")
     workers = opts.n_workers()
-    ex = _start_pool(workers, opts, out, log_path) if workers > 1 else None
     pause = float(os.environ.get("EVENTCODER_BATCH_PAUSE", "0") or 0)
     paths = expand(sources)
     progress = {"items": 0}
-    bar = _progress_bar(opts.progress, paths, progress)
+    ex = _start_pool(workers, opts, out, log_path) if workers > 1 else None
+    try:
+        bar = _progress_bar(opts.progress, paths, progress)
+    except BaseException:
+        if ex is not None:
+            ex.shutdown(wait=False, cancel_futures=True)
+        raise
     failed_in_run = 0
 
     def add_record(rec: dict[str, Any]) -> None:

@@ -68,6 +68,8 @@ _THREAT_MODE = {
 #: Cooperative or yielding acts whose negation is a refusal (REJECT), with the REJECT mode they give.
 _REFUSABLE = {"RETREAT": "yield", "CONCEDE": "yield", "AID": "assist", "COOPERATE": "assist",
               "SUPPORT": None, "AGREE": None, "CONSULT": "meet"}
+#: Adverbs that make a report an allegation (PLOVER auxiliary modes: alleged).
+_ALLEGED_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "apparently", "reputedly"}
 #: Conflictual event types (PLOVER quads 3 and 4).
 _CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 #: Sectors of armed actors (PLOVER manual 2.0, §Sector codes): their "attack" is physical.
@@ -871,6 +873,8 @@ class Extractor:
                 cand.modality = "alleged"
             if any(c.dep_ == "neg" for c in h.children) and h.dep_ != "ROOT" and kind != "report":
                 negated = True
+        if any(c.dep_ == "advmod" and c.lower_ in _ALLEGED_ADVERBS for c in tok.children):
+            cand.modality = "alleged"  # "Iran allegedly attacked a tanker"
         if "would" in aux and not speaker:
             hypothetical = True
         elif "would" in aux:
@@ -932,7 +936,7 @@ class Extractor:
                 parts.append(c)
             if c.dep_ == "dobj" and any(k == "obj" for k, _ in row.requires):
                 parts.append(c)
-        words = " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+        words = " ".join(t.text for t in sorted({t.i: t for t in parts}.values(), key=lambda t: t.i))
         if comp is not None:
             words += f" ... to {comp.text}"
         return words

@@ -21,6 +21,7 @@ anything else           plain text with the news layout (:mod:`.text`)
 from __future__ import annotations
 
 import glob
+import re
 import logging
 import os
 from collections.abc import Iterable, Iterator
@@ -190,6 +191,19 @@ def _decode_plain(raw: bytes, path: str) -> str:
     return text_
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogate(article: Article) -> str | None:
+    """The name of the first text field holding a lone UTF-16 surrogate (JSON "\\ud800"), else None;
+    such text cannot be encoded, printed or stored."""
+    for name in ("text", "title", "url", "publisher", "id"):
+        value = getattr(article, name, None)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            return name
+    return None
+
+
 def _fetcher(opts: ReadOptions):
     if opts._fetcher is None:
         from .fetch import Fetcher, FetchOptions
@@ -222,6 +236,11 @@ def read_sources(sources: Iterable[str], published: date | None = None,
                         if isinstance(item, Article):
                             if item.published is None and published is not None:
                                 item.published = published
+                            bad = _lone_surrogate(item)
+                            if bad is not None:
+                                yield tidy(InputError(f"{item.source or path}: invalid Unicode in {bad} "
+                                                      "(a lone surrogate, e.g. a broken \\ud800 escape)"))
+                                continue
                             if opts.max_chars and len(item.text) > opts.max_chars:
                                 yield tidy(InputError(
                                     f"{item.source or path}: article too long ({len(item.text):,} characters; "
