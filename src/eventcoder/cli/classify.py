@@ -2,7 +2,7 @@
 
 Reads one ``{"id", "text", "source", "target"}`` object per line (``source`` and ``target`` are the actor
 spans in ``text``) and writes ``{"id", "event"}`` per line, ``event`` a PLOVER type or "NONE"
-(DESIGN.md §4). A bad line gets a one-line error on stderr naming the line and the reason; the other lines
+(docs/output.md). A bad line gets a one-line error on stderr naming the line and the reason; the other lines
 go on; the exit status is 1 if any line failed.
 """
 

@@ -70,7 +70,7 @@ def add_parser(subparsers) -> None:
     add_db_argument(p)
     add_filter_arguments(p)
     p.add_argument("--format", choices=["table", "jsonl", "csv"], default="table",
-                   help="table (default), jsonl (one DESIGN.md §4 record per event) or csv")
+                   help="table (default), jsonl (one docs/output.md record per event) or csv")
     p.set_defaults(func=run)
 
 
