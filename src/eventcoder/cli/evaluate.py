@@ -57,13 +57,16 @@ def run(args) -> int:
             failed += 1
             print(f"eventcoder: error: {err}", file=sys.stderr)
     groups = [[p for k, p in kinds if k == "article"]] + [[p] for k, p in kinds if k != "article"]
-    for group in (g for g in groups if g):
+    for group in (g for g in groups if g):  # (groups may grow: a failing pooled group is split)
         kind = args.gold_set or runner.guess_set(group[0])
         try:
             if coder is None:
                 coder = _make_coder()
             reports += runner.run_paths(kind, group, coder, limit=args.limit, progress=not args.json)
         except InputError as err:
+            if len(group) > 1:  # one bad gold file must not lose the others: score them one by one
+                groups.extend([p] for p in group)
+                continue
             failed += 1
             print(f"eventcoder: error: {err}", file=sys.stderr)
         except NotImplementedError:
