@@ -523,6 +523,17 @@ class Extractor:
                                        end=ent.end_char, rule="targeted place")]
         return []
 
+    def _modifier_country(self, noun, own: set[str]) -> list[Entity]:
+        """A one-country entity from the adjective/compound/possessive words of ``noun`` ("*Israeli*
+        targets", "a *U.S.* request"), other than the actor's own country; [] when none or several."""
+        mods = [m for m in noun.children if m.dep_ in ("amod", "poss", "compound")]
+        found = {self.actors.kb.country_of_word(m.text) for m in mods} - {None} - own
+        if len(found) != 1:
+            return []
+        code = found.pop()
+        m = next(m for m in mods if self.actors.kb.country_of_word(m.text) == code)
+        return [Entity(m.text, code=code, start=m.idx, end=m.idx + len(m), rule="country word")]
+
     def _accused(self, verb, actors: list[Entity]) -> list[Entity]:
         """Who an accusation, criticism or investigation is about: the object of over/about/against/of/
         into/for on the verb or on its object, or an actor (possessor, by-agent, country word) inside it."""
@@ -545,12 +556,7 @@ class Extractor:
                             if ents:
                                 break
                 if not ents:
-                    mods = [m for m in p.children if m.dep_ in ("amod", "compound", "poss")]
-                    found = {self.actors.kb.country_of_word(m.text) for m in mods} - {None} - own
-                    if len(found) == 1:
-                        code = found.pop()
-                        m = next(m for m in mods if self.actors.kb.country_of_word(m.text) == code)
-                        ents = [Entity(m.text, code=code, start=m.idx, end=m.idx + len(m), rule="country word")]
+                    ents = self._modifier_country(p, own)
                 if ents:
                     return ents
         return []
@@ -587,13 +593,10 @@ class Extractor:
             if ents:
                 rules.append(f"recipient inside the object '{obj.text}'")
                 return ents
-            mods = [m for m in c.children if m.dep_ in ("amod", "poss", "compound")]
-            found = {self.actors.kb.country_of_word(m.text) for m in mods} - {None} - own
-            if len(found) == 1:
-                code = found.pop()
-                m = next(m for m in mods if self.actors.kb.country_of_word(m.text) == code)
-                rules.append(f"recipient from country word '{m.text}' inside the object")
-                return [Entity(m.text, code=code, start=m.idx, end=m.idx + len(m), rule="country word")]
+            ents = self._modifier_country(c, own)
+            if ents:
+                rules.append(f"recipient from country word '{ents[0].entity_text}' inside the object")
+                return ents
         return []
 
     def _complement_recipient(self, comp, actors: list[Entity], rules: list[str]) -> list[Entity]:
@@ -612,13 +615,10 @@ class Extractor:
                 rules.append(f"recipient from the complement '{comp.text}'")
                 return ents
         for c in cands:
-            mods = [m for m in c.children if m.dep_ in ("amod", "poss", "compound")]
-            found = {self.actors.kb.country_of_word(m.text) for m in mods} - {None} - own
-            if len(found) == 1:
-                code = found.pop()
-                m = next(m for m in mods if self.actors.kb.country_of_word(m.text) == code)
-                rules.append(f"recipient from country word '{m.text}' in the complement")
-                return [Entity(m.text, code=code, start=m.idx, end=m.idx + len(m), rule="country word")]
+            ents = self._modifier_country(c, own)
+            if ents:
+                rules.append(f"recipient from country word '{ents[0].entity_text}' in the complement")
+                return ents
         return []
 
     def _hinted_recipient(self, tok, actors: list[Entity], rules: list[str], deep: bool = False) -> list[Entity]:
