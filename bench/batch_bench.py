@@ -15,11 +15,11 @@ copied to a temporary JSONL file (outside the repository), and each pass runs as
 Columns: wall seconds of the whole process (interpreter start, model loading and Spark start-up
 included), stories/s and words/s (whitespace words of the coded stories), peak RSS (the largest sum of
 resident memory over the process and all its descendants, sampled every 0.2 s with psutil: workers,
-Spark's JVM and its Python workers included), the same for PSS (proportional set size: pages shared
-between processes, such as the coder that the local engine's forked workers share, count once in
-all), and the ratio of words/s to bare parsing with the same number of processes. With two or more
-``--n``, the time ratio of the largest to the smallest run is printed per pass. Skips cleanly when the
-corpus is absent. Needs psutil (``pip install -e .[dev]``).
+Spark's JVM and its Python workers included), the same for PSS, sampled every second (proportional set
+size: pages shared between processes, such as the coder that the local engine's forked workers
+share, count once in all), and the ratio of words/s to bare parsing with the same number of
+processes. With two or more ``--n``, the time ratio of the largest to the smallest run is printed per
+pass. Skips cleanly when the corpus is absent. Needs psutil (``pip install -e .[dev]``).
 """
 
 from __future__ import annotations
@@ -89,7 +89,10 @@ def measure(kind: str, path: Path, work: Path) -> dict:
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     ps = psutil.Process(proc.pid)
     peak = peak_pss = 0
+    tick = 0
     while proc.poll() is None:
+        full = tick % 5 == 0  # PSS (reads /proc/*/smaps_rollup) once a second, RSS every 0.2 s
+        tick += 1
         rss = pss = 0
         try:
             procs = [ps, *ps.children(recursive=True)]
@@ -97,12 +100,17 @@ def measure(kind: str, path: Path, work: Path) -> dict:
             break
         for p in procs:
             try:
-                info = p.memory_full_info()
+                if full:
+                    info = p.memory_full_info()
+                    pss += info.pss
+                else:
+                    info = p.memory_info()
                 rss += info.rss
-                pss += info.pss
             except psutil.Error:
                 pass
-        peak, peak_pss = max(peak, rss), max(peak_pss, pss)
+        peak = max(peak, rss)
+        if full:
+            peak_pss = max(peak_pss, pss)
         time.sleep(0.2)
     err = proc.stderr.read() if proc.stderr else ""
     wall = time.perf_counter() - t0
