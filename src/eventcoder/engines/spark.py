@@ -27,9 +27,11 @@ committer, so nothing is doubled (Spark retries failed tasks by itself).
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import logging
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -105,6 +107,7 @@ def session(master: str = "local[*]", conf: dict[str, str] | None = None, progre
         raise InputError("the spark engine needs pyspark: pip install 'eventcoder[spark]'") from err
     tmp = Path(tempfile.gettempdir()) / f"eventcoder-spark-{os.getpid()}"
     tmp.mkdir(parents=True, exist_ok=True)
+    atexit.register(shutil.rmtree, tmp, True)  # Spark's local dirs and the log settings, gone at exit
     log4j = tmp / "log4j2.properties"
     log4j.write_text(_LOG4J, encoding="utf-8")
     builder = SparkSession.builder.appName("eventcoder batch")
