@@ -31,6 +31,17 @@ COMMANDS = [
 ]
 
 
+def positive_int(s: str) -> int:
+    """argparse type: a whole number ≥ 1 (one-line usage error otherwise)."""
+    try:
+        n = int(s)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {s!r}")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The top-level parser with every command module that is present registered."""
     parser = argparse.ArgumentParser(

@@ -46,14 +46,7 @@ def add_parser(sub) -> None:
     p.set_defaults(func=run)
 
 
-def _positive(s: str) -> int:
-    try:
-        n = int(s)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"not a positive whole number: {s!r}")
-    return n
+from . import positive_int as _positive
 
 
 def _date(s: str) -> date:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 
@@ -25,14 +24,7 @@ def add_parser(sub) -> None:
     p.set_defaults(func=run)
 
 
-def _positive(s: str) -> int:
-    try:
-        n = int(s)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"not a positive whole number: {s!r}")
-    return n
+from . import positive_int as _positive
 
 
 def _make_coder():
