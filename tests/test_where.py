@@ -148,6 +148,12 @@ def test_regions_and_big_cities(gaz):
     assert gaz.resolve("Gaza").feature == "city"
 
 
+def test_former_states_and_organisations_are_not_places(gaz):
+    # the country-name table maps these to codes with no alpha-3 (DD, UN); they must not crash or resolve
+    for name in ("East Germany", "United Nations", "the GDR"):
+        assert gaz.resolve(name) is None
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=40))
 def test_any_name_gives_a_place_or_none(gaz, name):

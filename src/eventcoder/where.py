@@ -353,7 +353,10 @@ class Gazetteer:
             return None
         import countrynames
 
-        code = countrynames.to_code_3(key)
+        try:
+            code = countrynames.to_code_3(key)
+        except KeyError:  # names of former states ("East Germany" → DD) have no alpha-3 in its table
+            return None
         return code if code in self._country else None
 
     def _state_code(self, text: str) -> str | None:
