@@ -77,6 +77,20 @@ def test_pronoun_refers_to_last_person(resolve):
     assert (e.code, e.sector) == ("DEU", "GOV")
 
 
+def test_it_refers_to_the_last_country_or_organisation(resolve):
+    # a country may also be "they", but "it" is its usual pronoun; "its troops" is not an antecedent
+    e = resolve("Chile said it would move its troops away from the border with Peru.", "it")
+    assert e is not None and e.code == "CHL"
+    e = resolve("The Arab League announced that it will send monitors.", "it")
+    assert e is not None and e.org == "Arab League"
+
+
+def test_organisation_name_on_a_generic_subject_noun(resolve):
+    e = resolve("The OPEC cartel has decided to cut output.", "cartel")
+    assert e is not None and (e.code, e.org) == ("IGO", "OPEC")
+    assert resolve("Japan criticised the OPEC report.", "report") is None  # not the subject: no actor
+
+
 def test_nato_chief_description(resolve):
     e = resolve("The NATO chief spoke to reporters.", "chief")
     assert (e.code, e.org) == ("IGO", "NATO")

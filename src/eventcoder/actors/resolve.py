@@ -303,7 +303,9 @@ class DocActors:
         if not (role or info.get("code") or info.get("org")):
             return None, False, False
         if role is None and ent is None and tok.pos_ != "PROPN" and not info.get("self_named") and not (
-                subject and tok.tag_ in ("NNS", "NNPS") and info.get("code")):
+                subject and tok.tag_ in ("NNS", "NNPS") and info.get("code")) and not (
+                subject and info.get("org")):
+            # ("the APEC forum agreed": an organisation's name on the subject noun is that organisation)
             # "Russian military activities": a country word on a non-actor noun is a hint, not an actor;
             # but the plural subject of an act ("Palestinian suicide bombers killed ...") is its people
             return None, False, False
@@ -420,7 +422,9 @@ class DocActors:
         if low in ("themselves", "himself", "herself", "itself"):
             return None, False, False  # reflexive: the actor itself, never a separate recipient
         if low in _IT_PRON and not _expletive(tok):
-            ref = self._antecedent(lambda m: not m.person and not m.plural or m.entity.org is not None, tok)
+            # a country is a mention "they" may also refer to (plural), but "it" is its usual pronoun
+            ref = self._antecedent(lambda m: not m.person and (not m.plural or m.entity.org is not None
+                                                               or "(country)" in (m.entity.rule or "")), tok)
             return (self._copy(ref, tok, "pronoun"), False, False) if ref else (None, False, False)
         return None, False, False
 
