@@ -149,3 +149,34 @@ def test_acronyms_match_only_in_capitals(resolve, coder):
 def test_quantity_noun_takes_its_of_phrase(resolve):
     e = resolve("Thousands of Chilean students marched.", "Thousands")
     assert e.code == "CHL"
+
+
+def test_leader_name_on_a_government_noun(resolve):
+    e = resolve("The Putin government said it would close the consulate.", "government", "2016-03-01")
+    assert (e.code, e.sector) == ("RUS", "GOV")
+
+
+def test_titled_leader_before_their_term_keeps_the_country(resolve):
+    # a wrong or unknown story date must not lose a leader's country: the title gives the office
+    e = resolve("President Obama met the visitors.", "Obama", "2000-01-01")
+    assert (e.code, e.sector) == ("USA", "GOV")
+
+
+def test_bare_security_council_is_the_un_organ(resolve):
+    e = resolve("The Security Council extended the mandate.", "Council")
+    assert (e.code, e.org) == ("IGO", "UN Security Council")
+
+
+@pytest.mark.parametrize(
+    "text, head, code",
+    [
+        ("Ethnic Hungarians in southern Slovakia demanded school reforms.", "Hungarians", "SVK"),
+        ("The Greeks of Albania protested against the census.", "Greeks", "ALB"),
+        ("Ethnic Uzbek militants operating in Tajikistan attacked a convoy.", "militants", "TJK"),
+        ("Bosnian Croats rejected the new map.", "Croats", "BIH"),
+        ("Ethnic Armenians demanded independence.", "Armenians", "UNK"),  # no place: no kin-state guess
+        ("Turkish soldiers in Syria shelled a village.", "soldiers", "TUR"),  # a role abroad keeps its country
+    ],
+)
+def test_ethnic_groups_take_the_country_they_live_in(resolve, text, head, code):
+    assert resolve(text, head).code == code

@@ -225,8 +225,9 @@ class KnowledgeBase:
         A full name is looked up directly; a single word as a surname. Among terms covering ``on`` the
         highest-ranked office wins. When the person held office but not on ``on`` (or ``on`` is None and
         no term is open), the answer has sector ``ELI`` (former office holder, PLOVER manual 2.0 §Sector
-        codes) with the latest office's country. None when the name is unknown or a surname is shared
-        by several people in office on that date.
+        codes) with the latest office's country; when all their terms begin after ``on``, the country of
+        the first with no sector and no organisation. None when the name is unknown or a surname is
+        shared by several people in office on that date.
         """
         k = norm(name)
         cands = [a for a in self.lookup(name) if a.kind == "person"]
@@ -247,7 +248,11 @@ class KnowledgeBase:
             return min(current, key=lambda a: a.rank)
         past = [a for a in cands if on is None or (a.start and a.start <= on)]
         if not past:
-            return None
+            # in office only after ``on`` (or the story date is unknown and wrong): the country is still
+            # theirs, the office not yet; no sector (a title in the text may give one)
+            first = min(cands, key=lambda a: a.start or date.min)
+            return KBActor(first.code, "person", sector=None, org=None, name=first.name,
+                           wikidata=first.wikidata, role=None)
         last = max(past, key=lambda a: a.end or date.max)
         return KBActor(last.code, "person", sector="ELI", org=last.org, name=last.name,
                        wikidata=last.wikidata, role=f"former {last.role}" if last.role else None)

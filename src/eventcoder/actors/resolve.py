@@ -106,6 +106,8 @@ class DocActors:
                 return self.cache[tok.i]
         self.cache[tok.i] = None  # guards against cycles
         result, person, plural = self._resolve(tok)
+        if result is not None and result.org is None:
+            self._people_of_a_place(tok, result)
         self.cache[tok.i] = result
         if result is not None:
             span = self.ent_of.get(tok.i)
@@ -113,6 +115,55 @@ class DocActors:
             subj = tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ == "nsubj")
             self.mentions.append(Mention(s, e, tok.i, result, person, plural, subj))
         return result
+
+    def _place_country(self, tok) -> str | None:
+        """Country of a place word (a country, "south Serbia", a city the gazetteer knows), else None."""
+        ent = self.ent_of.get(tok.i)
+        if tok.pos_ != "PROPN" and (ent is None or ent.label_ not in ("GPE", "LOC")):
+            return None
+        code = (self.kb.country_of_word(ent.text) if ent is not None else None) or self.kb.country_of_word(tok.text)
+        if code is None and self.gazetteer is not None and ent is not None and ent.label_ in ("GPE", "LOC"):
+            place = self.gazetteer.resolve(ent.text)
+            code = place.country if place is not None else None
+        return code
+
+    def _people_of_a_place(self, tok, e: Entity) -> None:
+        """Ethnic groups take the country they live in (PLOVER/CAMEO practice: "Bosnian Serbs" → BIH,
+        "Albanians in southern Serbia" → SRB, "ethnic Albanian guerrillas operating in Macedonia" → MKD).
+
+        Applies to a people noun, i.e. a demonym ("Serbs", "Albanians") or a group noun modified by
+        "ethnic"; never to roles such as troops or officials ("Russian troops in Ukraine" stay RUS).
+        The place is an in/of phrase on the noun or on a participle describing it ("living in", "operating
+        in"); failing that, a country adjective on a demonym ("*Bosnian* Serbs"). An "ethnic" group with
+        no place keeps no country (UNK): its kin state is not the actor.
+        """
+        demonym = self.kb.country_of_word(tok.text) is not None and tok.tag_ in ("NNPS", "NNS", "NNP") \
+            and tok.text[:1].isupper() and tok.lower_ not in self.kb.role_heads
+        ethnic = any(c.lower_ == "ethnic" for t in (tok, *tok.children) for c in (t, *t.children)
+                     if c.i < tok.i or c is tok)
+        if not (demonym or ethnic):
+            return
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")]
+        preps += [p for c in tok.children if c.dep_ == "acl" for p in c.children
+                  if p.dep_ == "prep" and p.lower_ in ("in", "from")]
+        for p in preps:
+            for x in p.children:
+                code = self._place_country(x) if x.dep_ == "pobj" else None
+                if code:
+                    e.code = code
+                    e.rule = f"{e.rule}; people of {x.text}"
+                    return
+        if demonym:
+            own = self.kb.country_of_word(tok.text)
+            for c in tok.children:
+                code = self.kb.country_of_word(c.text) if c.dep_ in ("amod", "compound") and c.i < tok.i else None
+                if code and code != own:
+                    e.code = code
+                    e.rule = f"{e.rule}; {c.text} {tok.text}: the country they live in"
+                    return
+        if ethnic and e.code != "UNK":
+            e.code = "UNK"
+            e.rule = f"{e.rule}; ethnic group with no place named: no country"
 
     def entities(self, tok) -> list[Entity]:
         """Entities of ``tok`` and of its coordinated conjuncts ("Russia and China" → two entities); a
@@ -565,6 +616,12 @@ class DocActors:
                     break
                 if t.lower_ in _ORG_DESCRIPTORS and t.i != head.i:
                     info["descriptor_org"] = True
+            if (not info.get("code") and ent is not None and ent.label_ == "PERSON" and t.i != head.i
+                    and t.dep_ == "compound" and info.get("role") is not None):
+                # "the Bush administration", "the Assad government": the leader's country
+                kb = self.kb.person(ent.text, self.published)
+                if kb is not None and kb.code not in ("UNK", "IGO"):
+                    info["code"] = kb.code
             i += used
         return info
 
