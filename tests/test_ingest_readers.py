@@ -175,6 +175,45 @@ def test_strip_site_name():
     assert strip_site_name("The Harbour Ledger", "The Harbour Ledger", "example") == "The Harbour Ledger"
 
 
+
+def test_strip_site_name_host_spelled_without_spaces():
+    # no og:site_name, but the trailing part is the host name with its spaces put back
+    assert strip_site_name("Ferry service resumes - Harbour Ledger", None, "harbourledger") == \
+        "Ferry service resumes"
+    assert strip_site_name("Ferry service resumes | The Harbour Ledger", "Quality news since 1901",
+                           "theharbourledger") == "Ferry service resumes"
+    # the letters must be the host's exactly: more words than the host spells are kept
+    assert strip_site_name("Ferry service resumes - Harbour Ledger weekly", None, "harbourledger") == \
+        "Ferry service resumes - Harbour Ledger weekly"
+
+
+def _titled_page(h1: str, headline: str = "Dockers end strike after pay deal",
+                 og: str = "Strike over at the docks") -> str:
+    import json
+
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": headline})
+    return (f'<html><head><title>{headline} | The Harbour Ledger</title>'
+            f'<meta property="og:title" content="{og}">'
+            f'<script type="application/ld+json">{ld}</script></head><body><article><h1>{h1}</h1>'
+            "<p>Dock workers in the northern port voted on Tuesday to accept a pay offer and return to work, "
+            "ending a strike that had lasted three weeks.</p><p>The union said the deal raised wages by six "
+            "percent over two years.</p></article></body></html>")
+
+
+def test_html_title_the_h1_decides_between_jsonld_headline_and_og_title():
+    # the page shows the og:title wording as its headline: og:title wins
+    assert parse_html(_titled_page("Strike over at the docks"), "a.html").title == "Strike over at the docks"
+    # the page shows the JSON-LD wording, or neither, or both are the same: the JSON-LD headline
+    for h1 in ("Dockers end strike after pay deal", "Port news", ""):
+        assert parse_html(_titled_page(h1), "b.html").title == "Dockers end strike after pay deal"
+    # the comparison is exact: curly quotes in the <h1> do not confirm straight ones in og:title
+    page = _titled_page("Dockers \u2018end\u2019 strike", og="Dockers 'end' strike")
+    assert parse_html(page, "c.html").title == "Dockers end strike after pay deal"
+    # a later <h1> counts too (a first one that is a "Log in" box)
+    page = _titled_page("Log in").replace("</article>", "<h1>Strike over at the docks</h1></article>")
+    assert parse_html(page, "d.html").title == "Strike over at the docks"
+
+
 # --- JSONL ------------------------------------------------------------------------------------------
 
 def test_jsonl_field_mapping_bad_lines_and_text_duplicates():

@@ -6,12 +6,15 @@ for the publication date).
   lines, laid out by :func:`eventcoder.ingest.text.parse`, so a "KYIV, Ukraine (AP) —" dateline gets
   its own block exactly as in plain-text articles. Captions are not exposed cleanly by trafilatura's
   text output and are left out.
-* Title (:func:`title_candidates`): the JSON-LD ``headline`` of the page's article object, else ``og:title``,
-  else the first ``<h1>``, else ``<title>``; a trailing site name ("... | CBC News", "... - The Times of
-  India") is cut from ``og:title`` and ``<title>``. Measured on the fundus pages, the JSON-LD headline
-  agrees with the publisher's own title more often than ``og:title`` (trafilatura's first choice), which
-  is often a shorter social-media variant. Publisher: trafilatura's ``sitename`` (``og:site_name``,
-  JSON-LD publisher name), falling back to the host name.
+* Title (:func:`title_candidates`): the headline the page shows (an ``<h1>``) decides between the two
+  metadata titles: the JSON-LD ``headline`` of the page's article object or ``og:title``, whichever an
+  ``<h1>`` repeats exactly (the JSON-LD headline when both do); when no ``<h1>`` repeats either, the JSON-LD
+  headline, else ``og:title``, else the first ``<h1>``, else ``<title>``. A trailing site name ("... | CBC
+  News", "... - The Times of India", "... | Taipei Times" on taipeitimes.com) is cut from ``og:title`` and
+  ``<title>``. Measured on the fundus pages, the JSON-LD headline agrees with the publisher's own title more
+  often than ``og:title`` (trafilatura's first choice), which is often a shorter social-media variant,
+  except where the ``<h1>`` shows the ``og:title`` wording. Publisher: trafilatura's ``sitename``
+  (``og:site_name``, JSON-LD publisher name), falling back to the host name.
 * Date: htmldate (through trafilatura) with ``original_date=True`` (the publication, not the last
   modification), ``deferred_url_extractor=True`` (dates in ``<meta>``/JSON-LD markup win over a date in
   the URL path; the URL wins only over dates found in the page text), and ``max_date`` = the crawl date
@@ -92,6 +95,7 @@ def story_id_for(url: str | None, fallback: str) -> str:
     return hashlib.sha1(canon.encode("utf-8")).hexdigest()[:16]
 
 
+_NON_ALNUM = re.compile(r"[\W_]+")
 _TITLE_SEP = re.compile(r"\s+(?:\||-|\u2013|\u2014|\*|::|\u00b7|\u2022)\s+")
 #: JSON-LD ``@type`` values of news and article objects (schema.org Article and its subtypes).
 _ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
@@ -101,17 +105,20 @@ _ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "analysisnew
 def strip_site_name(title: str | None, site: str | None, host: str | None) -> str | None:
     """``title`` without trailing parts that name the site ("... | CBC News", "... - Lesotho Times",
     "... | The Gateway Pundit | by Cristina Laila"); after one such part, short section names
-    ("National", "Bhopal News") and "by <author>" parts go too. The title is kept whole otherwise."""
+    ("National", "Bhopal News") and "by <author>" parts go too. A part names the site when it contains
+    ``site`` or ``host`` or is contained in one, or when it spells the host without its spaces and
+    punctuation ("Taipei Times" on host ``taipeitimes``). The title is kept whole otherwise."""
     if not title:
         return title
     names = {n.casefold() for n in (site, host) if n and len(n) > 2}
+    squeezed = {sq for sq in (_NON_ALNUM.sub("", n) for n in names) if len(sq) > 2}
     cuts = list(_TITLE_SEP.finditer(title))
     end, stripped = len(title), False
     while cuts:
         c = cuts[-1]
         part = title[c.end():end].strip().casefold()
         head_words = len(title[:c.start()].split())
-        site_part = any(n in part or part in n for n in names)
+        site_part = any(n in part or part in n for n in names) or _NON_ALNUM.sub("", part) in squeezed
         if site_part or part.startswith("by ") or (stripped and len(part.split()) <= 3):
             if head_words < 2:
                 break
@@ -155,19 +162,27 @@ def _jsonld_headline(tree) -> str | None:
 
 
 def title_candidates(tree, site: str | None, host: str | None) -> list[str]:
-    """Title candidates in order of preference: JSON-LD headline, ``og:title``, first ``<h1>``,
-    ``<title>`` (site names cut from ``og:title`` and ``<title>``), cleaned; duplicates removed."""
+    """Title candidates, best first, cleaned and without duplicates.
+
+    The default order is: JSON-LD headline, ``og:title``, first ``<h1>``, ``<title>`` (site names cut from
+    ``og:title`` and ``<title>``). When the two metadata titles (JSON-LD headline, ``og:title``) differ and
+    one of the page's first ``<h1>`` elements equals one of them exactly (after collapsing whitespace), that
+    one goes first: the page shows it as its headline. The JSON-LD headline wins when an ``<h1>`` equals
+    each. The comparison is exact, so an ``<h1>`` with curly quotes does not confirm an ``og:title`` with
+    straight ones.
+    """
     def meta(xpath: str) -> str | None:
         v = tree.xpath(xpath)
         return str(v[0]) if v else None
 
-    h1s = [" ".join(h.text_content().split()) for h in tree.xpath("//h1")[:5]]
-    cands = [
-        _jsonld_headline(tree),
-        strip_site_name(_clean(meta('//meta[@property="og:title"]/@content')), site, host),
-        next((h for h in h1s if 0 < len(h) < 400), None),
-        strip_site_name(_clean(meta("//title/text()")), site, host),
-    ]
+    h1s = [h for h in (_clean(h.text_content()) for h in tree.xpath("//h1")[:5]) if h and len(h) < 400]
+    headline = _clean(_jsonld_headline(tree))
+    og = _clean(strip_site_name(_clean(meta('//meta[@property="og:title"]/@content')), site, host))
+    cands = [headline, og, h1s[0] if h1s else None,
+             strip_site_name(_clean(meta("//title/text()")), site, host)]
+    shown = next((c for c in (headline, og) if c and c in h1s), None)
+    if shown:
+        cands.insert(0, shown)
     out: list[str] = []
     for c in cands:
         c = _clean(c)
