@@ -201,3 +201,22 @@ def test_asserted_event_never_dated_after_publication(code_text):
 def test_dateline_in_body_text_is_no_actor(code_text):
     coded = code_text("BERLIN \u2014 Pope Francis called on religious communities to reject violence.")
     assert all(e.entity_text != "BERLIN" for ev in coded.events for e in ev.actor + ev.recipient)
+
+
+def test_failing_to_reach_a_deal_is_a_refusal_and_failing_to_attack_no_event(code_text):
+    coded = code_text("Kenya and Somalia failed to reach an agreement on their maritime border on Friday.")
+    assert [e.event for e in coded.events] == ["REJECT"]
+    assert code_text("Government troops failed to capture the rebel-held town of Kalemie.").events == []
+
+
+def test_promised_violence_is_a_threat_not_an_agreement(code_text):
+    coded = code_text("Tuareg rebels vowed to fight the Malian army until the north is free.")
+    (ev,) = coded.events
+    assert (ev.event, ev.mode) == ("THREATEN", ["violence"])
+    assert codes(ev.recipient) == ["MLI"]
+
+
+def test_attempted_attack_is_the_attack_not_a_threat(code_text):
+    coded = code_text("Gunmen attempted to assassinate the governor of Kandahar province on Monday.")
+    assert [e.event for e in coded.events] == ["ASSAULT"]
+    assert coded.events[0].modality == "asserted"

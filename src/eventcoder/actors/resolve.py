@@ -139,8 +139,7 @@ class DocActors:
         """
         demonym = self.kb.country_of_word(tok.text) is not None and tok.tag_ in ("NNPS", "NNS", "NNP") \
             and tok.text[:1].isupper() and tok.lower_ not in self.kb.role_heads
-        ethnic = any(c.lower_ == "ethnic" for t in (tok, *tok.children) for c in (t, *t.children)
-                     if c.i < tok.i or c is tok)
+        ethnic = any(x.lower_ == "ethnic" for x in tok.subtree if x.i < tok.i)
         if not (demonym or ethnic):
             return
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")]

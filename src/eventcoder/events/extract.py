@@ -37,7 +37,7 @@ OBJECT_CONTROL = {
     "advise", "instruct", "compel", "require", "authorize", "authorise", "help", "convince", "oblige",
 }
 #: Verbs that state intent: their complement is a future event.
-INTENT = {"plan", "intend", "want", "hope", "seek", "aim", "expect", "prepare", "wish", "try", "attempt",
+INTENT = {"plan", "intend", "want", "hope", "seek", "aim", "expect", "prepare", "wish",
           "mean", "look", "consider", "decide", "plot", "scheme"}
 #: Nouns whose clausal content is alleged (the accused act is not asserted).
 ALLEGATION_NOUNS = {"accusation", "allegation", "claim", "charge", "report", "rumor", "rumour", "suspicion"}
@@ -65,6 +65,8 @@ _THREAT_MODE = {
     "MOBILIZE": {"": "violence"},
     "PROTEST": {"": None},
 }
+#: Control verbs whose complement did not happen ("failed to reach a deal": a refusal when cooperative).
+FAILED = {"fail"}
 #: Cooperative or yielding acts whose negation is a refusal (REJECT), with the REJECT mode they give.
 _REFUSABLE = {"RETREAT": "yield", "CONCEDE": "yield", "AID": "assist", "COOPERATE": "assist",
               "SUPPORT": None, "AGREE": None, "CONSULT": "meet"}
@@ -272,6 +274,13 @@ class Extractor:
             mode = cm.get(family) or mode
             if mode:
                 rules.append(f"complement '{comp.lemma_}' → mode {mode}")
+        if comp is not None and event == "AGREE" and comp.dep_ == "xcomp":
+            # "vowed to fight on", "pledged to retaliate": a promised conflictual act is a threat
+            crow = self.match(comp)
+            if crow is not None and crow.event in _THREAT_MODE:
+                threat = _THREAT_MODE[crow.event]
+                event, mode = "THREATEN", threat.get(crow.mode or "", threat[""])
+                rules.append(f"promise of {crow.event} ('{comp.lemma_}'): THREATEN (PLOVER manual 2.0, §THREATEN)")
         symmetric = event == "CONSULT" and bool(recipients)  # meetings have no direction (PLOVER §CONSULT)
         obj = _child(tok, "dobj")
         if obj is not None and event in ("SUPPORT", "AGREE", "COOPERATE", "CONSULT") and all(
@@ -619,6 +628,11 @@ class Extractor:
             if ents:
                 rules.append(f"recipient from country word '{ents[0].entity_text}' in the complement")
                 return ents
+        for c in cands:  # "refused to respond to a demand *from the US President*"
+            ents = self._inner_entities(c, actors)
+            if ents:
+                rules.append(f"recipient named inside '{c.text}' in the complement")
+                return ents
         return []
 
     def _hinted_recipient(self, tok, actors: list[Entity], rules: list[str], deep: bool = False) -> list[Entity]:
@@ -873,6 +887,8 @@ class Extractor:
                 cand.modality = "alleged"
             if any(c.dep_ == "neg" for c in h.children) and h.dep_ != "ROOT" and kind != "report":
                 negated = True
+            if lemma in FAILED and tok.dep_ == "xcomp" and tok.head.i == h.i:
+                negated = True  # "failed to reach agreement": the act did not happen
         if any(c.dep_ == "advmod" and c.lower_ in _ALLEGED_ADVERBS for c in tok.children):
             cand.modality = "alleged"  # "Iran allegedly attacked a tanker"
         if "would" in aux and not speaker:
