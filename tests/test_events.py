@@ -220,3 +220,11 @@ def test_attempted_attack_is_the_attack_not_a_threat(code_text):
     coded = code_text("Gunmen attempted to assassinate the governor of Kandahar province on Monday.")
     assert [e.event for e in coded.events] == ["ASSAULT"]
     assert coded.events[0].modality == "asserted"
+
+
+def test_local_actors_take_the_country_of_the_event_place_but_troops_do_not(code_text):
+    (ev,) = code_text("In Valparaiso, police fired tear gas at striking dockworkers on Thursday.").events
+    assert (codes(ev.actor), codes(ev.recipient)) == (["CHL"], ["CHL"])
+    assert "event's place" in ev.actor[0].rule
+    (ev,) = code_text("Unidentified troops shelled a village near Sumy overnight.").events
+    assert codes(ev.actor) == ["UNK"]  # armed forces often act abroad: no country from the place

@@ -34,6 +34,13 @@ _PLACE_TARGETED = {"CONCEDE", "COERCE", "SANCTION", "AID", "ASSAULT", "RETREAT"}
 #: Event types whose unplaced civilian recipients take the country of the event's place.
 _PLACED_VICTIMS = {"ASSAULT", "COERCE", "AID", "PROTEST", "MOBILIZE"}
 
+#: Sectors whose members act where they live: an actor or recipient of such a sector that nothing else
+#: resolves takes the country of the event's place ("police fired tear gas at protesters *in Tbilisi*",
+#: "detained 16 journalists in Diyarbakir"), as ICEWS and the PLOVER gold code them. Armed forces (MIL)
+#: are left out: troops often act abroad.
+_LOCAL_SECTORS = {"COP", "JUD", "CVL", "REF", "LAB", "EDU", "JRN", "MED", "OPP", "PTY", "LEG", "GOV", "UAF",
+                  "REB", "REL", "BUS", "ELI", "CRM", "AGR", "ENV", "SPY"}
+
 _QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{2,600}?)[\"\u201d]")
 
 
@@ -186,6 +193,10 @@ class Coder:
                         if e.code == "UNK" and e.sector in ("CVL", "LAB", "EDU", "REF", "UNK", None):
                             e.code = place.country
                             e.rule = f"{e.rule}; protesters of the event's place"
+                for e in (*c.actor, *c.recipient):
+                    if e.code == "UNK" and e.sector in _LOCAL_SECTORS and not e.org:
+                        e.code = place.country
+                        e.rule = f"{e.rule}; {e.sector} of the event's place"
             scores = _scores(c)
             ev = Event(
                 story_id=article.id,
