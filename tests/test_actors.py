@@ -144,6 +144,9 @@ def test_acronyms_match_only_in_capitals(resolve, coder):
     e = resolve("The WHO warned of a new outbreak.", "WHO")
     assert e.org == "WHO"
     assert resolve("Officials who visited the camp left.", "who") is None
+    # four letters or more: the title case some newspapers use, unless the acronym is an English word
+    assert coder.kb.lookup("Nato")[0].org == "NATO" and coder.kb.lookup("Unicef")[0].org == "UNICEF"
+    assert coder.kb.lookup("Pace") == [] and coder.kb.lookup("Who") == []
 
 
 def test_quantity_noun_takes_its_of_phrase(resolve):

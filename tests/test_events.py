@@ -228,3 +228,17 @@ def test_local_actors_take_the_country_of_the_event_place_but_troops_do_not(code
     assert "event's place" in ev.actor[0].rule
     (ev,) = code_text("Unidentified troops shelled a village near Sumy overnight.").events
     assert codes(ev.actor) == ["UNK"]  # armed forces often act abroad: no country from the place
+
+
+def test_call_for_sanctions_against_a_third_party_is_a_criticism(code_text):
+    (ev,) = code_text("Danish lawmakers called for sanctions against Eritrea over the detention of journalists.").events
+    assert (ev.event, ev.mode, codes(ev.recipient)) == ("ACCUSE", ["disapprove"], ["ERI"])
+    # a call for talks stays a request
+    assert [e.event for e in code_text("Kenya called for talks with Somalia.").events] == ["REQUEST"]
+
+
+def test_promised_release_is_agree_but_announced_withdrawal_stays_retreat(code_text):
+    (ev,) = code_text("The rebels said they will release the two Italian engineers next week.").events
+    assert ev.event == "AGREE"
+    (ev,) = code_text("Chad will withdraw its soldiers from Niger by March.").events
+    assert (ev.event, ev.modality) == ("RETREAT", "future")

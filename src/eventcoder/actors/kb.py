@@ -195,16 +195,17 @@ class KnowledgeBase:
     # -- lookups -------------------------------------------------------------------------------------
     def lookup(self, text: str) -> list[KBActor]:
         """Every entry whose name, alias or metonym is ``text`` (after :func:`norm`). An alias known only
-        as an acronym ("WHO", "US") matches only text written in capitals, never "who" or "us"."""
+        as an acronym ("WHO", "US") matches only text written in capitals, never "who" or "us"
+        (four letters or more: also in title case, "Nato", "Farc"; see :func:`_acronym_form`)."""
         k = norm(text)
-        if k in self.acronyms and not text.replace(".", "").isupper():
+        if k in self.acronyms and not _acronym_form(text, k):
             return []
         return self.names.get(k, [])
 
     def country_of_word(self, word: str) -> str | None:
         """ISO3 for a country name, adjective or demonym ("Russia", "Russian", "Russians"), else None."""
         k = norm(word)
-        if k in self.acronyms and not word.replace(".", "").isupper():
+        if k in self.acronyms and not _acronym_form(word, k):
             return None
         if k in self.adjectives:
             return self.adjectives[k]
@@ -256,6 +257,19 @@ class KnowledgeBase:
         last = max(past, key=lambda a: a.end or date.max)
         return KBActor(last.code, "person", sector="ELI", org=last.org, name=last.name,
                        wikidata=last.wikidata, role=f"former {last.role}" if last.role else None)
+
+
+#: Acronyms that are also English words: only ever matched in capitals.
+_WORD_ACRONYMS = {"pace", "shape", "care", "aids", "hope", "iris", "isis"}
+
+
+def _acronym_form(text: str, key: str) -> bool:
+    """True when ``text`` is written as an acronym: in capitals ("NATO"), or, for four letters or more
+    that are not an English word, in title case ("Nato", "Farc", as the Guardian and BBC write them)."""
+    bare = text.replace(".", "")
+    if bare.isupper():
+        return True
+    return len(bare) >= 4 and bare[:1].isupper() and bare[1:].islower() and key not in _WORD_ACRONYMS
 
 
 def _in_term(a: KBActor, on: date | None) -> bool:

@@ -274,6 +274,10 @@ class Extractor:
             mode = cm.get(family) or mode
             if mode:
                 rules.append(f"complement '{comp.lemma_}' → mode {mode}")
+        if event == "REQUEST":
+            blame = self._called_measure(tok, actors, rules)
+            if blame is not None:  # "called for sanctions against Moscow": a criticism of Moscow
+                event, mode, recipients = blame
         if comp is not None and event == "AGREE" and comp.dep_ == "xcomp":
             # "vowed to fight on", "pledged to retaliate": a promised conflictual act is a threat
             crow = self.match(comp)
@@ -305,6 +309,34 @@ class Extractor:
         self._modality(cand, tok)
         self._reinterpret(cand, tok, passive)
         return cand
+
+    def _called_measure(self, verb, actors: list[Entity], rules: list[str]):
+        """A call for a punitive measure against a third party is a criticism of that party: "called for
+        sanctions against Moscow", "demanded an investigation into the killings by the army" → ACCUSE
+        (disapprove, or investigate for inquiries) with the measure's target as recipient, as both PLOVER
+        gold sets code it (PLOVER manual 2.0, §ACCUSE). Returns ``(event, mode, recipients)`` or None."""
+        nouns = [x for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+                 for x in c.children if x.dep_ == "pobj"]
+        nouns += [c for c in verb.children if c.dep_ == "dobj"]
+        own = {e.code for e in actors}
+        for n in nouns:
+            row = self.match(n)
+            if row is None or row.event not in ("SANCTION", "COERCE", "ACCUSE"):
+                continue
+            for c in n.children:
+                if c.dep_ != "prep" or c.lower_ not in ("against", "on", "into", "of", "over"):
+                    continue
+                p = _child(c, "pobj")
+                if p is None:
+                    continue
+                ents = [e for e in self._entities(p) if e.code not in own or e.code == "UNK"] or \
+                    self._inner_entities(p, actors) or self._modifier_country(p, own)
+                if ents:
+                    mode = "investigate" if row.mode == "investigate" else "disapprove"
+                    rules.append(f"a call for '{n.text}' against {ents[0].entity_text}: ACCUSE/{mode} "
+                                 "(PLOVER manual 2.0, §ACCUSE)")
+                    return "ACCUSE", mode, ents
+        return None
 
     def _obligation(self, verb) -> Candidate | None:
         """"X said/declared that Y must do Z" for a Z that is no event of its own: X demands Z of Y
@@ -921,7 +953,10 @@ class Extractor:
             cand.modality = "hypothetical"
         elif future and cand.modality == "asserted":
             cand.modality = "future"
-        if cand.modality == "future" and cand.event in _COOPERATIVE:
+        if cand.modality == "future" and (cand.event in _COOPERATIVE or (
+                cand.event == "RETREAT" and cand.mode != "withdraw")):
+            # "will release the prisoners", "will allow inspectors in": a promise (both PLOVER gold sets);
+            # announced military withdrawals stay RETREAT/withdraw with future modality
             cand.rules.append(f"future {cand.event} coded AGREE (PLOVER manual 2.0, §AGREE)")
             cand.event, cand.mode = "AGREE", None
         elif cand.modality == "future" and cand.event in _THREAT_MODE:
