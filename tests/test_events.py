@@ -242,3 +242,23 @@ def test_promised_release_is_agree_but_announced_withdrawal_stays_retreat(code_t
     assert ev.event == "AGREE"
     (ev,) = code_text("Chad will withdraw its soldiers from Niger by March.").events
     assert (ev.event, ev.modality) == ("RETREAT", "future")
+
+
+def test_statements_of_concern_and_no_comment_are_not_events(code_text):
+    # CAMEO 011/012 statements, which PLOVER does not code
+    assert code_text("The Kenyan foreign ministry declined to comment on the report.").events == []
+    assert code_text("Norway expressed concern about the fighting in Sudan.").events == []
+    # a refusal of something else is still a refusal
+    assert [e.event for e in code_text("Serbia refused to recognise Kosovo's independence.").events] == ["REJECT"]
+
+
+def test_provided_x_with_goods_and_rounds_of_events(code_text):
+    (ev,) = code_text("Japan has provided the Philippine coast guard with ten patrol vessels.").events
+    assert (ev.event, codes(ev.actor), codes(ev.recipient)) == ("AID", ["JPN"], ["PHL"])
+    (ev,) = code_text("Egypt and Greece began a new round of joint naval exercises on Monday.").events
+    assert ev.event == "COOPERATE" and sorted(codes(ev.actor) + codes(ev.recipient)) == ["EGY", "GRC"]
+
+
+def test_appeal_for_funds_is_an_appeal_not_a_demand(code_text):
+    (ev,) = code_text("The World Food Programme launched an appeal to donors for $40 million for Malawi.").events
+    assert ev.event == "REQUEST" and ev.cameo.startswith("02")

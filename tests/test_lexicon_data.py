@@ -105,7 +105,7 @@ ALLOWED_ROOTS: dict[str, set[str]] = {
     "COOPERATE": {"06"},
     "AID": {"07"},
     "RETREAT": {"08"},
-    "REQUEST": {"10"},
+    "REQUEST": {"10", "02"},  # CAMEO 02 appeals and 10 demands are both PLOVER REQUEST
     "ACCUSE": {"09", "11"},
     "REJECT": {"12"},
     "THREATEN": {"13"},
@@ -135,7 +135,7 @@ CONDITION_RES = {
     "obj": re.compile(rf"^obj={WORDS}$"),
     "mod": re.compile(rf"^mod={WORDS}$"),
     "head": re.compile(rf"^head={WORDS}$"),
-    "xcomp": re.compile(r"^xcomp$"),
+    "xcomp": re.compile(rf"^xcomp(={WORDS})?$"),
 }
 SLOT_RE = re.compile(r"^(obj|iobj|xcomp_subj|ccomp_subj|poss|of|recip|swap|prep:[a-z]+|obj:[a-z]+)$")
 CODE_RE = re.compile(r"^[A-Z]{3}(?::[A-Za-z0-9 .&'-]+)?$")

@@ -231,6 +231,8 @@ class KnowledgeBase:
         shared by several people in office on that date.
         """
         k = norm(name)
+        if k in self.acronyms and _acronym_form(name, k):
+            return None  # "UN" is the organisation, never the surname of Kim Jong Un
         cands = [a for a in self.lookup(name) if a.kind == "person"]
         if not cands and len(k.split()) == 1:
             cands = self.surnames.get(k, [])

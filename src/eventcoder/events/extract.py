@@ -65,6 +65,8 @@ _THREAT_MODE = {
     "MOBILIZE": {"": "violence"},
     "PROTEST": {"": None},
 }
+#: Nouns that count or group events: the event is their "of" phrase ("a new round of talks").
+_ROUNDS = {"round", "series", "wave", "spate", "string", "set", "cycle", "stage", "phase"}
 #: Control verbs whose complement did not happen ("failed to reach a deal": a refusal when cooperative).
 FAILED = {"fail"}
 #: Cooperative or yielding acts whose negation is a refusal (REJECT), with the REJECT mode they give.
@@ -166,7 +168,8 @@ class Extractor:
                 return bool(objs)
             return any(o.lemma_.lower() in values or o.lower_ in values for o in objs)
         if kind == "xcomp":  # a "to V" complement only; "warned that ..." is no control verb
-            return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in kids)
+            return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and (not values or c.lemma_.lower() in values)
+                       for c in kids)
         if kind == "mod":
             return any(c.dep_ in ("compound", "amod", "nmod", "npadvmod", "advmod")
                        and (c.lemma_.lower() in values or c.lower_ in values) for c in kids)
@@ -213,6 +216,10 @@ class Extractor:
         rules = [row.describe()]
         # light verb + event noun object: the noun's row decides the event when more specific
         obj = _child(tok, "dobj")
+        if obj is not None and obj.lemma_.lower() in _ROUNDS:  # "began a new round *of* joint exercises"
+            inner = next((x for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for x in c.children if x.dep_ == "pobj"), None)
+            obj = inner if inner is not None else obj
         if obj is not None and tok.lemma_.lower() in LIGHT_VERBS and not row.requires:
             nrow = self.match(obj)
             if nrow is not None and nrow.event not in ("REPORT", "NONE"):
@@ -821,6 +828,13 @@ class Extractor:
                 rules.append(f"event noun governed by '{gov.lemma_}'")
             if not recipient and "obj" in row.recipient:  # "engaged *Filipino peacekeepers* in a firefight"
                 recipient = self._entities(_child(gov, "dobj"))
+        elif noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _ROUNDS \
+                and head.head.dep_ in ("dobj", "nsubjpass") and not actor:
+            # "began a new round of joint exercises": the verb that governs the counting noun
+            subj, _ = self.subject(head.head.head)
+            actor = self._entities(subj)
+            if actor:
+                rules.append(f"event noun in '{head.head.text} of' governed by '{head.head.head.lemma_}'")
         elif noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             hrow = self.match(head)
             if hrow is not None and hrow.event not in ("REPORT", "NONE") and hrow.requires:
