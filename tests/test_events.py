@@ -49,6 +49,9 @@ def test_release_of_mayor_is_retreat_release(code_text):
     assert (ev.event, ev.mode) == ("RETREAT", ["release"])
     assert codes(ev.actor) == ["TUR"]
     assert ev.date == "2020-06-10"
+    assert [(e.code, e.sector) for e in ev.recipient] == [("TUR", "GOV")]  # the mayor of a Turkish city
+    (ev,) = code_text("Russia on Wednesday released the mayor of Melitopol.", "2022-03-16").events
+    assert [(e.code, e.sector) for e in ev.recipient] == [("UKR", "GOV")]
 
 
 def test_delaying_aid_is_withholding(code_text):

@@ -603,8 +603,11 @@ class DocActors:
                         info["self_named"] = True
                     used = n
                     break
-                if not code and ent is not None and ent.label_ == "GPE" and self.gazetteer is not None \
-                        and t.i != head.i:
+                if not code and ent is not None and self.gazetteer is not None and t.i != head.i and (
+                        ent.label_ == "GPE" or (
+                            # "the mayor *of Melitopol*": the tagger often mislabels a town after a title
+                            ent.label_ not in ("PERSON", "ORG") and t.dep_ == "pobj" and t.head.lower_ == "of"
+                            and t.head.head.i == head.i and info.get("role") is not None)):
                     place = self.gazetteer.resolve(ent.text)
                     code = place.country if place is not None else None
                 if code and not info.get("code"):
