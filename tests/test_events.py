@@ -265,3 +265,13 @@ def test_provided_x_with_goods_and_rounds_of_events(code_text):
 def test_appeal_for_funds_is_an_appeal_not_a_demand(code_text):
     (ev,) = code_text("The World Food Programme launched an appeal to donors for $40 million for Malawi.").events
     assert ev.event == "REQUEST" and ev.cameo.startswith("02")
+
+
+def test_domestic_dyads_take_the_state_country(code_text):
+    (ev,) = code_text("The Chadian government accused rebels of attacking a convoy.").events
+    assert (codes(ev.actor), [(e.code, e.sector) for e in ev.recipient]) == (["TCD"], [("TCD", "REB")])
+    (ev,) = code_text("Opposition leaders demanded that the Zambian government release the detainees.").events
+    assert ev.event == "REQUEST" and [(e.code, e.sector) for e in ev.actor] == [("ZMB", "OPP")]
+    # a foreign state's act on an unnamed group is not domestic when the group is named by its country
+    (ev,) = code_text("The Turkish army shelled Kurdish militants in northern Iraq.").events
+    assert codes(ev.recipient) == ["IRQ"]

@@ -197,6 +197,7 @@ class Coder:
                     if e.code == "UNK" and e.sector in _LOCAL_SECTORS and not e.org:
                         e.code = place.country
                         e.rule = f"{e.rule}; {e.sector} of the event's place"
+            _domestic(c.actor, c.recipient)
             scores = _scores(c)
             ev = Event(
                 story_id=article.id,
@@ -236,6 +237,42 @@ class Coder:
         entities = [m.entity for m in sorted(actors.mentions, key=lambda m: m.start)]
         quote_records = _quotes(doc, article, actors, quotes)
         return CodedArticle(article=article, entities=entities, events=events, quotes=quote_records)
+
+
+#: State sectors: a government, its forces, police, courts, legislature and services.
+_STATE_SECTORS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+#: Groups that exist within one country: the opponents, subjects and targets of its state.
+_DOMESTIC_GROUPS = {"REB", "OPP", "PTY", "CVL", "JRN", "LAB", "EDU", "CRM", "REL", "ELI", "MED", "BUS", "UAF"}
+#: Groups defined by opposing their own state.
+_OPPONENTS = {"REB", "OPP", "PTY"}
+
+
+def _domestic(actor: list[Entity], recipient: list[Entity]) -> None:
+    """Domestic dyads (PLOVER gold practice): a state acting on an unplaced group of rebels, opposition,
+    civilians, journalists... acts on its own people ("the Sudanese government accused *Darfur rebels*"
+    → SDN REB); rebels, opposition or parties acting against a state are that state's ("the opposition
+    demanded that *the Kenyan government* resign" → KEN OPP). Only entities still coded UNK change, and
+    only when the other side is one country; the entity's ``rule`` says so. Mutates in place."""
+    def one_state(side: list[Entity]) -> str | None:
+        codes = {e.code for e in side if e.sector in _STATE_SECTORS and not e.org}
+        codes = {c for c in codes if len(c) == 3 and c not in _NON_STATE}
+        return codes.pop() if len(codes) == 1 and len(side) == 1 else None
+
+    state = one_state(actor)
+    if state is not None:
+        for e in recipient:
+            if e.code == "UNK" and e.sector in _DOMESTIC_GROUPS and not e.org:
+                e.code = state
+                e.rule = f"{e.rule}; {e.sector} acted on by the state of {state}: domestic"
+    state = one_state(recipient)
+    if state is not None:
+        for e in actor:
+            if e.code == "UNK" and e.sector in _OPPONENTS and not e.org:
+                e.code = state
+                e.rule = f"{e.rule}; {e.sector} acting against the state of {state}: domestic"
+
+
+_NON_STATE = {"UNK", "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
 
 
 def _tree_distance(a, b) -> int:
