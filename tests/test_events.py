@@ -275,3 +275,12 @@ def test_domestic_dyads_take_the_state_country(code_text):
     # a foreign state's act on an unnamed group is not domestic when the group is named by its country
     (ev,) = code_text("The Turkish army shelled Kurdish militants in northern Iraq.").events
     assert codes(ev.recipient) == ["IRQ"]
+
+
+def test_curfew_on_own_people_mobilised_against_and_protest_in_a_country(code_text):
+    (ev,) = code_text("Tunisian authorities imposed a curfew in the town of Kasserine on Friday.").events
+    assert (ev.event, codes(ev.actor), codes(ev.recipient)) == ("COERCE", ["TUN"], ["TUN"])
+    (ev,) = code_text("Armenia mobilised its reservists for a possible war against Azerbaijan.").events
+    assert (ev.event, codes(ev.recipient)) == ("MOBILIZE", ["AZE"])
+    (ev,) = code_text("Thousands of teachers demonstrated on Tuesday in Bolivia.").events
+    assert (ev.event, codes(ev.actor), codes(ev.recipient)) == ("PROTEST", ["BOL"], ["BOL"])

@@ -31,6 +31,9 @@ _APPEAL_CODES = {"assist": "023", "change": "024", "yield": "025", "meet": "026"
 #: recipient of COERCE/CONCEDE/SANCTION/AID is whoever the measure applies to).
 _PLACE_TARGETED = {"CONCEDE", "COERCE", "SANCTION", "AID", "ASSAULT", "RETREAT"}
 
+#: Place-targeted types that a state also does to its own people ("imposed a curfew in Cizre").
+_OWN_PEOPLE = {"COERCE", "CONCEDE"}
+
 #: Event types whose unplaced civilian recipients take the country of the event's place.
 _PLACED_VICTIMS = {"ASSAULT", "COERCE", "AID", "PROTEST", "MOBILIZE"}
 
@@ -179,7 +182,8 @@ class Coder:
             own_place = where.event_place(sent, c.trigger, gaz, place_ctx)
             place = own_place or where.locate_event(sent, c.trigger, gaz, place_ctx, d, article.published)
             if (not c.recipient and own_place is not None and own_place.country and c.event in _PLACE_TARGETED
-                    and own_place.country not in {e.code for e in c.actor}):
+                    and (own_place.country not in {e.code for e in c.actor} or c.event in _OWN_PEOPLE)):
+                # a curfew imposed or lifted by a government in its own country is on its own people
                 # "lifted the curfew in Montenegro", "suspended aid deliveries in Baghdad": the people there
                 c.recipient = [Entity(own_place.name, code=own_place.country, rule="population of the event's place")]
                 c.rules.append(f"recipient: the population of {own_place.name}")
@@ -198,6 +202,13 @@ class Coder:
                         e.code = place.country
                         e.rule = f"{e.rule}; {e.sector} of the event's place"
             _domestic(c.actor, c.recipient)
+            if c.event == "PROTEST" and not c.recipient:
+                # "ethnic Albanians demonstrated in Serbia": a domestic protest is aimed at that government
+                own = {e.code for e in c.actor} - _NON_STATE
+                if len(own) == 1:
+                    code = own.pop()
+                    c.recipient = [Entity(f"government of {code}", code=code, sector="GOV", rule="domestic protest")]
+                    c.rules.append("domestic protest: directed at the protesters' own government")
             scores = _scores(c)
             ev = Event(
                 story_id=article.id,

@@ -266,6 +266,14 @@ class Extractor:
                         break
         if not recipients and row.event == "PROTEST":
             recipients = self._protest_target(tok, actors, rules)
+        if not recipients and row.event == "MOBILIZE":
+            # "mobilized reservists for a possible war *against Iraq*": the adversary named in the purpose
+            for t in tok.subtree:
+                if t.dep_ == "pobj" and t.head.lower_ == "against" and t.i > tok.i:
+                    recipients = [e for e in self._entities(t) if e.code not in {a.code for a in actors}]
+                    if recipients:
+                        rules.append(f"recipient: the adversary 'against {t.text}'")
+                        break
         if not recipients and row.event in ("ASSAULT", "COERCE", "MOBILIZE"):
             recipients = self._target_place(tok, actors, rules)
         if "swap" in row.recipient and recipients:  # "hosted X", "received aid from X": X is the actor
