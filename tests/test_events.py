@@ -284,3 +284,23 @@ def test_curfew_on_own_people_mobilised_against_and_protest_in_a_country(code_te
     assert (ev.event, codes(ev.recipient)) == ("MOBILIZE", ["AZE"])
     (ev,) = code_text("Thousands of teachers demonstrated on Tuesday in Bolivia.").events
     assert (ev.event, codes(ev.actor), codes(ev.recipient)) == ("PROTEST", ["BOL"], ["BOL"])
+
+
+def test_it_is_willing_to_refers_to_the_actor(code_text):
+    (ev,) = code_text("Eritrea says it is willing to pull its troops out of Ethiopia.").events
+    assert (ev.event, codes(ev.actor), codes(ev.recipient)) == ("AGREE", ["ERI"], ["ETH"])
+    assert code_text("It was important to keep calm, the mayor said.").events == []
+
+
+def test_attacks_and_arrests_with_no_stated_doer(code_text):
+    (ev,) = code_text("A car bomb in Kirkuk killed four police officers on Saturday.").events
+    assert (ev.event, [(e.code, e.sector) for e in ev.actor]) == ("ASSAULT", [("IRQ", "UAF")])
+    (ev,) = code_text("A French aid worker was arrested in Niamey on Monday.").events
+    assert (ev.event, [(e.code, e.sector) for e in ev.actor]) == ("COERCE", [("NER", "GOV")])
+    # a doer who is named but not resolved is not "unidentified"
+    assert all(e.actor[0].sector != "UAF" for e in code_text("The statue was smashed by a drunk tourist.").events)
+
+
+def test_event_noun_that_goes_on_takes_its_country_word_as_actor(code_text):
+    (ev,) = code_text("Kenyan protests against the tax bill spread to Mombasa on Thursday.").events
+    assert (ev.event, codes(ev.actor)) == ("PROTEST", ["KEN"])

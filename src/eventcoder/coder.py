@@ -180,6 +180,14 @@ class Coder:
                 d = when.story_date(article.published)
             place_ctx = ctx if block == "body" else where.PlaceContext(countries=ctx.countries, regions=ctx.regions)
             own_place = where.event_place(sent, c.trigger, gaz, place_ctx)
+            if own_place is None and c.event == "ASSAULT":
+                # "a roadside bombing *near Samarra* killed ...", "killed in a car bomb explosion *in Beirut*":
+                # the place of the attack told through its means
+                for means in _means_nouns(c.trigger):
+                    own_place = where.event_place(sent, means, gaz, place_ctx)
+                    if own_place is not None:
+                        c.rules.append(f"place from the means of the attack '{means.text}'")
+                        break
             place = own_place or where.locate_event(sent, c.trigger, gaz, place_ctx, d, article.published)
             if (not c.recipient and own_place is not None and own_place.country and c.event in _PLACE_TARGETED
                     and (own_place.country not in {e.code for e in c.actor} or c.event in _OWN_PEOPLE)):
@@ -284,6 +292,16 @@ def _domestic(actor: list[Entity], recipient: list[Entity]) -> None:
 
 
 _NON_STATE = {"UNK", "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
+
+
+def _means_nouns(trigger) -> list:
+    """Nouns that name how an attack was done: its subject when the act has no human doer ("a roadside
+    *bombing* killed") and the objects of its in/by phrases ("killed in a car bomb *explosion*")."""
+    out = [c for c in trigger.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    for c in trigger.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by"):
+            out.extend(x for x in c.children if x.dep_ == "pobj" and x.pos_ == "NOUN")
+    return out
 
 
 def _tree_distance(a, b) -> int:

@@ -649,9 +649,19 @@ def _negated_prefix(t) -> bool:
     return False
 
 
+#: Adjectives that describe an agent's stance: "it is *willing* to withdraw" refers to the actor.
+_STANCE_ADJECTIVES = {"willing", "unwilling", "ready", "prepared", "able", "unable", "eager", "keen", "determined",
+                      "reluctant", "committed", "opposed", "open", "resolved", "obliged", "entitled", "responsible"}
+
+
 def _expletive(tok) -> bool:
-    """"It" in "it was important to..." / "It was the first meeting" refers to nothing."""
-    return tok.dep_ in ("nsubj", "expl") and tok.head.lemma_ == "be"
+    """"It" in "it was important to..." / "It was the first meeting" refers to nothing; "it is willing
+    to", "it is ready to" refer to the actor named before."""
+    if tok.dep_ == "expl":
+        return True
+    if tok.dep_ != "nsubj" or tok.head.lemma_ != "be":
+        return False
+    return not any(c.dep_ == "acomp" and c.lemma_.lower() in _STANCE_ADJECTIVES for c in tok.head.children)
 
 
 def _best(hits: list[KBActor]) -> KBActor:

@@ -65,6 +65,12 @@ _THREAT_MODE = {
     "MOBILIZE": {"": "violence"},
     "PROTEST": {"": None},
 }
+#: Weapons that stand as the subject of an attack with no stated perpetrator ("a roadside bomb killed").
+WEAPONS = {"bomb", "device", "ied", "mine", "landmine", "rocket", "missile", "shell", "mortar", "grenade", "drone",
+           "explosive", "gunfire", "bullet", "projectile", "blast", "explosion", "bombing", "car", "booby"}
+#: Verbs that say an event goes on, starts or grows, with the event noun as subject.
+ASPECTUAL = {"continue", "resume", "erupt", "spread", "escalate", "intensify", "rage", "persist", "begin",
+             "start", "break", "mount", "grow", "enter"}
 #: Nouns that count or group events: the event is their "of" phrase ("a new round of talks").
 _ROUNDS = {"round", "series", "wave", "spate", "string", "set", "cycle", "stage", "phase"}
 #: Control verbs whose complement did not happen ("failed to reach a deal": a refusal when cooperative).
@@ -232,6 +238,8 @@ class Extractor:
         actors = self._entities(actor_tok)
         if not actors and passive is not None:
             actors = self._instrument_actor(tok, rules)
+        if not actors:
+            actors = self._unstated_agent(tok, row, actor_tok, passive, rules)
         if row.event == "ACCUSE" and row.requires and actors and all(e.sector in _ARMED for e in actors):
             plain = next((r for r in self.lex.candidates(tok.lemma_.lower(), "VERB") if not r.requires), None)
             if plain is not None and plain.event == "ASSAULT":
@@ -530,6 +538,32 @@ class Extractor:
             return [Entity(f"government of {code}", code=code, sector="GOV", rule="domestic protest")]
         return []
 
+    def _unstated_agent(self, verb, row: Trigger, subj, passive, rules: list[str]) -> list[Entity]:
+        """The actor of an act whose doer the sentence does not name (PLOVER gold practice):
+
+        * an attack told in the passive or with a weapon as subject ("was killed in a car bomb
+          explosion", "a roadside bomb killed two soldiers") has unidentified attackers: sector UAF;
+        * an arrest, detention or deportation in the passive ("was arrested in Lebanon") is the
+          authorities': sector GOV.
+
+        The code stays UNK here; the coder gives it the country of the event's place when one is named
+        (see ``coder._LOCAL_SECTORS``). Returns [] for every other act.
+        """
+        weapon = subj is not None and (
+            subj.lemma_.lower() in WEAPONS or ((r := self.match(subj)) is not None and r.event == "ASSAULT"))
+        if subj is not None and not weapon:
+            return []  # a doer is named but unresolved ("by a Ukrainian protestor"): not unidentified
+        if row.event == "ASSAULT" and (passive is not None or weapon):
+            rules.append("attack with no stated perpetrator: unidentified attackers (UAF)")
+            who, sector = "unidentified attackers", "UAF"
+        elif row.event == "COERCE" and passive is not None and row.mode in ("arrest", "expel", "deport", "restrict"):
+            rules.append("arrest with no stated agent: the authorities (GOV)")
+            who, sector = "the authorities", "GOV"
+        else:
+            return []
+        return [Entity(who, code="UNK", sector=sector, start=verb.idx, end=verb.idx + len(verb),
+                       rule="no stated agent")]
+
     def _instrument_actor(self, verb, rules: list[str]) -> list[Entity]:
         """The perpetrator of a passive act named only through its means: "were killed *in Israeli tank
         shelling*", "died in a Saudi-led air strike" → the country of the attack's modifiers or possessor."""
@@ -542,6 +576,10 @@ class Extractor:
                 continue
             poss = _child(p, "poss")
             ents = self._entities(poss) if poss is not None else []
+            if not ents:  # "killed in an air strike *by government forces*"
+                by = next((x for c2 in p.children if c2.dep_ == "prep" and c2.lower_ == "by"
+                           for x in c2.children if x.dep_ == "pobj"), None)
+                ents = self._entities(by) if by is not None else []
             if not ents:
                 for m in p.children:
                     if m.dep_ in ("amod", "compound"):
@@ -724,6 +762,10 @@ class Extractor:
             for c in tok.children:
                 if c.dep_ in ("prep", "dative", "agent") and c.lower_ == want:
                     out.extend(x for x in c.children if x.dep_ == "pobj")
+                elif c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ("out", "away", "back", "off", "up"):
+                    # "pulled its troops *out of* Ethiopia": the preposition under the particle
+                    out.extend(x for g in c.children if g.dep_ == "prep" and g.lower_ == want
+                               for x in g.children if x.dep_ == "pobj")
             obj = _child(tok, "dobj")
             if obj is not None and not out:  # "placed the blame on NATO": prep under the object
                 for c in obj.children:
@@ -856,6 +898,11 @@ class Extractor:
                     recipient = actor
                     actor = subj_ents
                 rules.append(f"event noun object of '{head.lemma_}'")
+        if not actor and noun.dep_ == "nsubj" and head.lemma_.lower() in ASPECTUAL:
+            # "Palestinian riots ... are still continuing": the country word on the event noun is its actor
+            actor = self._modifier_country(noun, set())
+            if actor:
+                rules.append(f"'{actor[0].entity_text} {noun.text}' {head.lemma_}: the country word is the actor")
         # "since talks in Munich": inherit the participants of the event it is compared with
         if not actor and noun.dep_ == "pobj" and head.lower_ in TEMPORAL_PREPS:
             ref = head.head
@@ -867,7 +914,8 @@ class Extractor:
         if not actor:
             return None
         if not recipient and row.event == "PROTEST":
-            recipient = self._protest_target(gov or (head if head.pos_ in ("VERB", "AUX") else noun), actor, rules)
+            where = gov or (head if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in ASPECTUAL else noun)
+            recipient = self._protest_target(where, actor, rules)
         if len(actor) > 1 and not recipient and row.event in ("CONSULT", "SUPPORT", "COOPERATE", "AGREE"):
             actor, recipient, symmetric = actor[:1], actor[1:], True
         if row.event in ("CONSULT",) and recipient:
