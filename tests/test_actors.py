@@ -183,3 +183,10 @@ def test_bare_security_council_is_the_un_organ(resolve):
 )
 def test_ethnic_groups_take_the_country_they_live_in(resolve, text, head, code):
     assert resolve(text, head).code == code
+
+
+def test_a_people_is_civilians_but_the_russians_are_not(resolve):
+    e = resolve("Palestinians marched through Ramallah on Friday.", "Palestinians")
+    assert (e.code, e.sector) == ("PSE", "CVL")
+    e = resolve("The Russians rejected the offer.", "Russians")
+    assert (e.code, e.sector) == ("RUS", None)

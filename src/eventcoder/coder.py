@@ -193,7 +193,8 @@ class Coder:
                     and (own_place.country not in {e.code for e in c.actor} or c.event in _OWN_PEOPLE)):
                 # a curfew imposed or lifted by a government in its own country is on its own people
                 # "lifted the curfew in Montenegro", "suspended aid deliveries in Baghdad": the people there
-                c.recipient = [Entity(own_place.name, code=own_place.country, rule="population of the event's place")]
+                c.recipient = [Entity(own_place.name, code=own_place.country, sector="CVL",
+                                      rule="population of the event's place")]
                 c.rules.append(f"recipient: the population of {own_place.name}")
             if place is not None and place.country:
                 for e in c.recipient:  # "killed 23 people" in Tel Aviv: the victims are of the place's country

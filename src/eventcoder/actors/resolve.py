@@ -108,6 +108,10 @@ class DocActors:
         result, person, plural = self._resolve(tok)
         if result is not None and result.org is None:
             self._people_of_a_place(tok, result)
+            if result.sector is None and self._is_people(tok):
+                # "Palestinians", "Iraqi Kurds", "ethnic Albanians": a people, i.e. civilians (PLOVER GSR practice);
+                # "the Russians" with the article usually means the state and keeps no sector
+                result.sector = "CVL"
         self.cache[tok.i] = result
         if result is not None:
             span = self.ent_of.get(tok.i)
@@ -126,6 +130,15 @@ class DocActors:
             place = self.gazetteer.resolve(ent.text)
             code = place.country if place is not None else None
         return code
+
+    def _is_people(self, tok) -> bool:
+        """True for a bare plural demonym or ethnonym ("Palestinians", "ethnic Albanians"), not "the Russians"."""
+        if tok.tag_ not in ("NNPS", "NNS") or not tok.text[:1].isupper() or tok.lower_ in self.kb.role_heads:
+            return False
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return False
+        return self.kb.country_of_word(tok.text) is not None or any(
+            x.lower_ == "ethnic" for x in tok.subtree if x.i < tok.i)
 
     def _people_of_a_place(self, tok, e: Entity) -> None:
         """Ethnic groups take the country they live in (PLOVER/CAMEO practice: "Bosnian Serbs" → BIH,
