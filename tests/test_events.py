@@ -304,3 +304,10 @@ def test_attacks_and_arrests_with_no_stated_doer(code_text):
 def test_event_noun_that_goes_on_takes_its_country_word_as_actor(code_text):
     (ev,) = code_text("Kenyan protests against the tax bill spread to Mombasa on Thursday.").events
     assert (ev.event, codes(ev.actor)) == ("PROTEST", ["KEN"])
+
+
+def test_the_demand_a_protest_makes_is_not_a_second_event(code_text):
+    coded = code_text("Thousands of nurses marched through Lagos on Monday to demand higher wages.")
+    assert [e.event for e in coded.events] == ["PROTEST"]
+    coded = code_text("Farmers blocked the main highway near Lille, demanding an end to the new tax.")
+    assert [e.event for e in coded.events] == ["PROTEST"]

@@ -215,7 +215,36 @@ class Extractor:
                 cand = self._noun_event(tok, row)
             if cand is not None:
                 out.append(cand)
-        return out
+        return self._drop_protest_purposes(out)
+
+    def _drop_protest_purposes(self, cands: list[Candidate]) -> list[Candidate]:
+        """A demand or complaint that is the purpose of a protest ("staged a hunger strike *to demand*
+        reforms", "blocked roads *demanding* his return", "marched *to protest* the law") is what the
+        protest is about, not a second event (PLOVER manual 2.0, §PROTEST: the protest is coded)."""
+        protests = {c.trigger.i for c in cands if c.event == "PROTEST"}
+        if not protests:
+            return cands
+        hosts = set(protests)
+        for c in cands:  # "staged demonstrations", "began a hunger strike": the verb hosting a protest noun
+            if c.event == "PROTEST" and c.trigger.dep_ in ("dobj", "pobj", "nsubj"):
+                hosts.add(c.trigger.head.i)
+                if c.trigger.head.dep_ == "prep":
+                    hosts.add(c.trigger.head.head.i)
+        keep = []
+        for c in cands:
+            if c.event in ("REQUEST", "ACCUSE") and c.trigger.i not in protests:
+                t, purpose = c.trigger, False
+                for _ in range(3):
+                    if t.dep_ not in ("advcl", "xcomp", "acl", "conj", "pcomp", "prep") or t.head.i == t.i:
+                        break
+                    t = t.head
+                    if t.i in hosts:
+                        purpose = True
+                        break
+                if purpose:
+                    continue
+            keep.append(c)
+        return keep
 
     # -- verbs -----------------------------------------------------------------------------------------
     def _verb_event(self, tok, row: Trigger, consumed: set[int]) -> Candidate | None:
