@@ -311,3 +311,10 @@ def test_the_demand_a_protest_makes_is_not_a_second_event(code_text):
     assert [e.event for e in coded.events] == ["PROTEST"]
     coded = code_text("Farmers blocked the main highway near Lille, demanding an end to the new tax.")
     assert [e.event for e in coded.events] == ["PROTEST"]
+
+
+def test_purpose_clause_is_not_a_second_event_unless_force(code_text):
+    coded = code_text("Ghana's foreign minister telephoned his Togolese counterpart to discuss the border.")
+    assert [e.event for e in coded.events] == ["CONSULT"]
+    coded = code_text("Kenyan police fired tear gas to disperse protesters in Nairobi.")
+    assert sorted(e.event for e in coded.events) == ["ASSAULT", "COERCE"]

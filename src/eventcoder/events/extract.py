@@ -215,7 +215,26 @@ class Extractor:
                 cand = self._noun_event(tok, row)
             if cand is not None:
                 out.append(cand)
-        return self._drop_protest_purposes(out)
+        return self._drop_purposes(self._drop_protest_purposes(out))
+
+    def _drop_purposes(self, cands: list[Candidate]) -> list[Candidate]:
+        """An act's purpose clause ("visited Dakar *to mediate*", "telephoned Kozyrev *to discuss*",
+        "offered troops *to help* him") says what the act is for, not that a second act happened: a
+        candidate whose trigger is a to-infinitive adverbial clause of another candidate's trigger is
+        dropped when both have the same actor, unless it is a use of force ("opened fire to disperse")."""
+        by_trigger = {c.trigger.i: c for c in cands}
+        keep = []
+        for c in cands:
+            t = c.trigger
+            host = by_trigger.get(t.head.i) if t.dep_ == "advcl" and t.head.i != t.i else None
+            if c.event in ("ASSAULT", "COERCE"):
+                host = None  # "opened fire to disperse the crowd": force used for a purpose is itself an act
+            if host is not None and host is not c and any(
+                    x.dep_ == "aux" and x.lower_ == "to" for x in t.children) and \
+                    {e.code for e in c.actor} <= {e.code for e in host.actor}:
+                continue
+            keep.append(c)
+        return keep
 
     def _drop_protest_purposes(self, cands: list[Candidate]) -> list[Candidate]:
         """A demand or complaint that is the purpose of a protest ("staged a hunger strike *to demand*
