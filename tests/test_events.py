@@ -318,3 +318,12 @@ def test_purpose_clause_is_not_a_second_event_unless_force(code_text):
     assert [e.event for e in coded.events] == ["CONSULT"]
     coded = code_text("Kenyan police fired tear gas to disperse protesters in Nairobi.")
     assert sorted(e.event for e in coded.events) == ["ASSAULT", "COERCE"]
+
+
+def test_readiness_to_coerce_is_a_threat_and_stopping_protests_is_coercion(code_text):
+    (ev,) = code_text("The Thai government said it is ready to impose a curfew in Bangkok.").events
+    assert ev.event == "THREATEN"
+    (ev,) = code_text("Belarusian police prevented a rally by opposition supporters in Minsk.").events
+    assert (ev.event, ev.mode) == ("COERCE", ["restrict"])
+    (ev,) = code_text("Dock workers in Antwerp stopped work on Monday over pension cuts.").events
+    assert (ev.event, ev.mode) == ("PROTEST", ["strike"])

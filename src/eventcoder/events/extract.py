@@ -488,6 +488,13 @@ class Extractor:
                 cand.rules.append("withdrawal by or of armed forces: RETREAT/withdraw (PLOVER manual 2.0, §RETREAT)")
                 cand.event = "RETREAT"
         if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ" and tok.head.lemma_.lower() in WILLING and \
+                cand.event in _THREAT_MODE and cand.modality == "asserted":
+            # "is prepared to impose martial law": readiness to coerce or attack is a threat (§THREATEN)
+            threat = _THREAT_MODE[cand.event]
+            cand.rules.append(f"'{tok.head.text} to' {cand.event}: a threat (PLOVER manual 2.0, §THREATEN)")
+            cand.event, cand.mode = "THREATEN", threat.get(cand.mode or "", threat[""])
+            return
+        if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ" and tok.head.lemma_.lower() in WILLING and \
                 cand.event in _COOPERATIVE | {"RETREAT", "CONCEDE"}:
             cand.rules.append(f"'{tok.head.text} to' {cand.event}: intent coded AGREE (PLOVER manual 2.0, §AGREE)")
             cand.event, cand.mode, cand.modality = "AGREE", None, "asserted"
