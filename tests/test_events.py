@@ -272,6 +272,9 @@ def test_domestic_dyads_take_the_state_country(code_text):
     assert (codes(ev.actor), [(e.code, e.sector) for e in ev.recipient]) == (["TCD"], [("TCD", "REB")])
     (ev,) = code_text("Opposition leaders demanded that the Zambian government release the detainees.").events
     assert ev.event == "REQUEST" and [(e.code, e.sector) for e in ev.actor] == [("ZMB", "OPP")]
+    # armies act abroad: their victims are not theirs
+    (ev,) = code_text("Ethiopian troops killed five civilians on Tuesday.").events
+    assert codes(ev.recipient) == ["UNK"]
     # a foreign state's act on an unnamed group is not domestic when the group is named by its country
     (ev,) = code_text("The Turkish army shelled Kurdish militants in northern Iraq.").events
     assert codes(ev.recipient) == ["IRQ"]
@@ -327,3 +330,9 @@ def test_readiness_to_coerce_is_a_threat_and_stopping_protests_is_coercion(code_
     assert (ev.event, ev.mode) == ("COERCE", ["restrict"])
     (ev,) = code_text("Dock workers in Antwerp stopped work on Monday over pension cuts.").events
     assert (ev.event, ev.mode) == ("PROTEST", ["strike"])
+
+
+def test_targets_stay_in_their_phrase_and_protesters_are_the_recipients_of_a_ban(code_text):
+    (ev,) = code_text("Georgian police prevented a march organised by students to protest the sending of "
+                      "troops to Afghanistan.").events
+    assert ev.event == "COERCE" and [(e.code, e.sector) for e in ev.recipient] == [("GEO", "EDU")]

@@ -261,6 +261,9 @@ class Coder:
 
 #: State sectors: a government, its forces, police, courts, legislature and services.
 _STATE_SECTORS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+#: The state's civil arms, which act at home (armies and whole countries often act abroad: "Israeli troops
+#: killed five civilians" says nothing of the civilians' country).
+_CIVIL_STATE_SECTORS = {"GOV", "COP", "JUD", "LEG", "SPY"}
 #: Groups that exist within one country: the opponents, subjects and targets of its state.
 _DOMESTIC_GROUPS = {"REB", "OPP", "PTY", "CVL", "JRN", "LAB", "EDU", "CRM", "REL", "ELI", "MED", "BUS", "UAF"}
 #: Groups defined by opposing their own state.
@@ -268,17 +271,17 @@ _OPPONENTS = {"REB", "OPP", "PTY"}
 
 
 def _domestic(actor: list[Entity], recipient: list[Entity]) -> None:
-    """Domestic dyads (PLOVER gold practice): a state acting on an unplaced group of rebels, opposition,
-    civilians, journalists... acts on its own people ("the Sudanese government accused *Darfur rebels*"
+    """Domestic dyads (PLOVER gold practice): a government, its police or courts acting on an unplaced
+    group of rebels, opposition, civilians, journalists... act on their own people ("the Sudanese government accused *Darfur rebels*"
     → SDN REB); rebels, opposition or parties acting against a state are that state's ("the opposition
     demanded that *the Kenyan government* resign" → KEN OPP). Only entities still coded UNK change, and
     only when the other side is one country; the entity's ``rule`` says so. Mutates in place."""
-    def one_state(side: list[Entity]) -> str | None:
-        codes = {e.code for e in side if e.sector in _STATE_SECTORS and not e.org}
+    def one_state(side: list[Entity], sectors=_STATE_SECTORS) -> str | None:
+        codes = {e.code for e in side if e.sector in sectors and not e.org}
         codes = {c for c in codes if len(c) == 3 and c not in _NON_STATE}
         return codes.pop() if len(codes) == 1 and len(side) == 1 else None
 
-    state = one_state(actor)
+    state = one_state(actor, _CIVIL_STATE_SECTORS)
     if state is not None:
         for e in recipient:
             if e.code == "UNK" and e.sector in _DOMESTIC_GROUPS and not e.org:

@@ -661,7 +661,7 @@ class Extractor:
         own = {e.code for e in actors}
         for c in verb.children:
             if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "into")):
-                for t in c.subtree:
+                for t in _phrase(c):
                     ent = self.actors.ent_of.get(t.i)
                     if ent is None or ent.label_ != "GPE" or t.i != ent.root.i:
                         continue
@@ -737,6 +737,8 @@ class Extractor:
         for c in obj.children:
             if c.dep_ == "prep" and c.lower_ in ("to", "for", "with", "by", "of", "from", "against", "on", "over"):
                 cands.extend(x for x in c.children if x.dep_ == "pobj")
+            if c.dep_ == "acl":  # "prevented the demonstration *staged by students*"
+                cands.extend(x for a in c.children if a.dep_ == "agent" for x in a.children if x.dep_ == "pobj")
         for c in cands:
             ents = [e for e in self._entities(c) if e.code not in own]
             if ents:
@@ -1116,6 +1118,20 @@ class Extractor:
         if comp is not None:
             words += f" ... to {comp.text}"
         return words
+
+
+_CLAUSE_DEPS = {"acl", "relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
+
+
+def _phrase(tok) -> list:
+    """``tok``'s subtree without the clauses inside it ("the demonstration *staged by students to protest
+    ... Iraq*" stops at "demonstration"): the words of the phrase itself."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _child(tok, dep: str):
