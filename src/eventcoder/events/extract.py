@@ -1080,10 +1080,9 @@ class Extractor:
             cand.modality = "hypothetical"
         elif future and cand.modality == "asserted":
             cand.modality = "future"
-        if cand.modality == "future" and (cand.event in _COOPERATIVE or (
-                cand.event == "RETREAT" and cand.mode != "withdraw")):
-            # "will release the prisoners", "will allow inspectors in": a promise (both PLOVER gold sets);
-            # announced military withdrawals stay RETREAT/withdraw with future modality
+        if cand.modality == "future" and cand.event in _COOPERATIVE:
+            # future RETREAT and CONCEDE stay as they are, with future modality (PLOVER manual 2.0, §AGREE,
+            # potential ambiguities), although the older PLOVER gold codes "will release" as AGREE
             cand.rules.append(f"future {cand.event} coded AGREE (PLOVER manual 2.0, §AGREE)")
             cand.event, cand.mode = "AGREE", None
         elif cand.modality == "future" and cand.event in _THREAT_MODE:
