@@ -190,3 +190,12 @@ def test_a_people_is_civilians_but_the_russians_are_not(resolve):
     assert (e.code, e.sector) == ("PSE", "CVL")
     e = resolve("The Russians rejected the offer.", "Russians")
     assert (e.code, e.sector) == ("RUS", None)
+
+
+def test_spokesmen_and_leaders_of_a_group_take_its_code_and_sector(resolve):
+    e = resolve("A spokesman for the Tuareg rebels said they would fight on.", "spokesman")
+    assert e.sector == "REB"
+    e = resolve("Leaders of the opposition alliance called off the march.", "Leaders")
+    assert e.sector == "OPP"
+    e = resolve("The head of NATO met the Turkish president.", "head")
+    assert (e.code, e.org) == ("IGO", "NATO")

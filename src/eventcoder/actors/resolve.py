@@ -32,6 +32,9 @@ _PERSON_PRON = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _PLURAL_PRON = {"they", "them", "their", "theirs", "themselves"}
 _IT_PRON = {"it", "its", "itself"}
 #: Descriptions that refer back to an organisation / a country mentioned before.
+#: Nouns for the people who speak or act for a group: they take the group's code and sector.
+_MEMBER_NOUNS = {"leader", "head", "chief", "member", "official", "spokesman", "spokeswoman", "spokesperson",
+                 "representative", "supporter", "activist", "militant", "fighter", "commander", "delegate"}
 _ORG_DESCRIPTORS = {"alliance", "bloc", "organization", "organisation", "body", "union", "group", "agency"}
 _COUNTRY_DESCRIPTORS = {"country", "nation", "state", "republic", "kingdom"}
 _NEGATING_PREFIX = {"pro", "anti", "non", "ex"}
@@ -332,6 +335,14 @@ class DocActors:
                     e = self.entity(p) if p is not None else None
                     if e is not None:
                         return self._copy(e, tok, "quantity of"), False, True
+        # "leaders of the opposition coalition", "a spokesman for the rebels": the group's own code and sector
+        if tok.lemma_.lower() in _MEMBER_NOUNS:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "for"):
+                    p = _child_dep(c, "pobj")
+                    e = self.entity(p) if p is not None else None
+                    if e is not None and (e.org or e.sector not in (None, "GOV")):
+                        return self._copy(e, tok, f"{tok.lower_} of"), False, tok.tag_ in ("NNS", "NNPS")
         # "his Belgian counterpart Didier Reynders": the apposed name is the actor
         for c in tok.children:
             if c.dep_ == "appos" and c.i in self.ent_of and self.ent_of[c.i].label_ in ("PERSON", "ORG"):
@@ -639,6 +650,11 @@ class DocActors:
                     info["code"] = kb.code
             i += used
         return info
+
+
+def _child_dep(tok, dep: str):
+    """The first child of ``tok`` with dependency ``dep``, else None."""
+    return next((c for c in tok.children if c.dep_ == dep), None)
 
 
 def _conjuncts(tok) -> list:
