@@ -199,3 +199,11 @@ def test_spokesmen_and_leaders_of_a_group_take_its_code_and_sector(resolve):
     assert e.sector == "OPP"
     e = resolve("The head of NATO met the Turkish president.", "head")
     assert (e.code, e.org) == ("IGO", "NATO")
+
+
+def test_arabic_article_variants_of_leaders_names(coder):
+    from datetime import date as d
+
+    for name in ("Omar El Bashir", "Omar Bashir", "Bashir"):
+        hit = coder.kb.person(name, d(1995, 6, 1))
+        assert hit is not None and hit.code == "SDN", name

@@ -337,3 +337,20 @@ def test_targets_stay_in_their_phrase_and_protesters_are_the_recipients_of_a_ban
     (ev,) = code_text("Georgian police prevented a march organised by students to protest the sending of "
                       "troops to Afghanistan.").events
     assert ev.event == "COERCE" and [(e.code, e.sector) for e in ev.recipient] == [("GEO", "EDU")]
+
+
+def test_mediation_alert_reinforcement_and_expulsion(code_text):
+    (ev,) = code_text("The Kenyan president undertook a mediation mission between Sudan and South Sudan.",
+                      "2012-04-10").events
+    assert ev.event == "CONSULT" and codes(ev.actor) == ["KEN"] and sorted(codes(ev.recipient)) == ["SDN", "SSD"]
+    (ev,) = code_text("Indian troops remained on alert along the border on Sunday.").events
+    assert (ev.event, ev.mode) == ("MOBILIZE", ["troops"])
+    (ev,) = code_text("Nicaragua forced the Red Cross delegation out of the country.").events
+    assert (ev.event, ev.mode) == ("COERCE", ["deport"])
+    (ev,) = code_text("Hungary is opposed to the new Ukrainian language law.").events
+    assert ev.event == "ACCUSE" and codes(ev.actor) == ["HUN"]
+
+
+def test_easing_a_curfew_is_a_concession(code_text):
+    (ev,) = code_text("The Malian junta shortened the nightly curfew in Bamako by two hours.").events
+    assert ev.event == "CONCEDE"

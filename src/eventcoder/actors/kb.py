@@ -185,12 +185,13 @@ class KnowledgeBase:
                 rank=1 if r.get("role") in ("head of state", "head of government", "secretary-general") else 2,
             )
             for n in [r["name"], *_split(r.get("aliases", ""))]:
-                self._add(n, actor)
-                parts = norm(n).split()
-                if len(parts) > 1:
-                    lst = self.surnames.setdefault(parts[-1], [])
-                    if actor not in lst:
-                        lst.append(actor)
+                for form in _name_forms(n):
+                    self._add(form, actor)
+                    parts = norm(form).split()
+                    if len(parts) > 1:
+                        lst = self.surnames.setdefault(parts[-1], [])
+                        if actor not in lst:
+                            lst.append(actor)
 
     # -- lookups -------------------------------------------------------------------------------------
     def lookup(self, text: str) -> list[KBActor]:
@@ -259,6 +260,21 @@ class KnowledgeBase:
         last = max(past, key=lambda a: a.end or date.max)
         return KBActor(last.code, "person", sector="ELI", org=last.org, name=last.name,
                        wikidata=last.wikidata, role=f"former {last.role}" if last.role else None)
+
+
+_ARTICLE = re.compile(r"\b(al|el|ad|ag|an|ar|as|ash|at|az|ul)-(?=\w)", re.IGNORECASE)
+
+
+def _name_forms(name: str) -> list[str]:
+    """A name and its usual press variants for the Arabic article: "Omar al-Bashir" is also written
+    "Omar el Bashir", "Omar Bashir" (and its surname alone is "Bashir"); "Zia-ul-Haq" "Zia ul Haq"."""
+    forms = [name]
+    spaced = _ARTICLE.sub(lambda m: m.group(1) + " ", name)
+    if spaced != name:
+        forms.append(spaced)
+        forms.append(_ARTICLE.sub("", name))
+        forms.append(re.sub(r"\b(al|el) (?=\w)", "el ", spaced, flags=re.IGNORECASE))
+    return list(dict.fromkeys(forms))
 
 
 #: Acronyms that are also English words: only ever matched in capitals.

@@ -49,7 +49,7 @@ TOPIC_PREPS = {"against", "about", "over", "regarding", "concerning", "on", "for
 LIGHT_VERBS = {"hold", "attend", "have", "conduct", "host", "stage", "launch", "carry", "begin", "start",
                "resume", "join", "open", "sign", "impose", "announce", "order", "take", "make", "give",
                "reach", "conclude", "complete", "continue", "organize", "organise", "lead", "mount",
-               "deliver", "provide", "send", "offer", "issue", "lodge", "file", "express", "extend",
+               "deliver", "provide", "send", "offer", "issue", "lodge", "file", "express", "extend", "undertake",
                "wage", "step", "unleash", "call", "approve"}
 _COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 #: Adjectives of intent ("willing to", "ready to"): the complement is an offer (PLOVER manual 2.0, §AGREE).
@@ -65,6 +65,8 @@ _THREAT_MODE = {
     "MOBILIZE": {"": "violence"},
     "PROTEST": {"": None},
 }
+#: Participles tagged as adjectives that report the verb's act ("is opposed to").
+PARTICIPLES = {"opposed": "oppose"}
 #: Weapons that stand as the subject of an attack with no stated perpetrator ("a roadside bomb killed").
 WEAPONS = {"bomb", "device", "ied", "mine", "landmine", "rocket", "missile", "shell", "mortar", "grenade", "drone",
            "explosive", "gunfire", "bullet", "projectile", "blast", "explosion", "bombing", "car", "booby"}
@@ -137,13 +139,16 @@ class Extractor:
     # -- matching --------------------------------------------------------------------------------------
     def match(self, tok) -> Trigger | None:
         """The most specific lexicon row whose conditions ``tok`` meets, or None."""
+        lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX"):
             pos = "VERB"
+            lemma = PARTICIPLES.get(tok.lower_, lemma) if lemma == tok.lower_ else lemma
         elif tok.pos_ in ("NOUN", "PROPN"):
             pos = "NOUN"
+        elif tok.pos_ == "ADJ" and tok.lower_ in PARTICIPLES and tok.dep_ in ("acomp", "ROOT"):
+            pos, lemma = "VERB", PARTICIPLES[tok.lower_]  # "Israel is *opposed* to French mediation"
         else:
             return None
-        lemma = tok.lemma_.lower()
         rows = self.lex.candidates(lemma, pos)
         if not rows and pos == "NOUN" and tok.lower_ != lemma:
             rows = self.lex.candidates(tok.lower_, pos)
@@ -503,11 +508,16 @@ class Extractor:
     def subject(self, tok):
         """(actor head token or None, passive-subject token or None) for a verb."""
         passive = _child(tok, "nsubjpass")
+        if passive is not None and tok.lower_ in PARTICIPLES and _child(tok, "agent") is None:
+            return passive, None  # "Israel is opposed to X": a stance, its subject the actor
         if passive is not None:
             agent = _child(tok, "agent")
             pobj = _child(agent, "pobj") if agent is not None else None
             return pobj, passive
         subj = _child(tok, "nsubj")
+        if subj is None:  # "Hungary/nsubj is/auxpass opposed": the parser hung the subject on the auxiliary
+            subj = next((g for a in tok.children if a.dep_ in ("aux", "auxpass") for g in a.children
+                         if g.dep_ == "nsubj"), None)
         if subj is not None and subj.lower_ not in ("who", "which", "that"):
             return subj, None
         if subj is not None and tok.dep_ == "relcl":
@@ -926,6 +936,12 @@ class Extractor:
         if noun.dep_ == "pobj" and head.lower_ in TOPIC_PREPS and not any(k == "head" for k, _ in row.requires):
             return None  # a topic, not a report: "the position against Moscow's annexation of Crimea"
         actor, recipient, symmetric = self._participants(noun)
+        if symmetric and row.cameo.startswith("045") and noun.head.pos_ in ("VERB", "AUX"):
+            # "undertook a mediation mission between Syria and Arafat": the mediator acts, the parties receive
+            mediator = self._entities(self.subject(noun.head)[0])
+            if mediator:
+                actor, recipient, symmetric = mediator, actor + recipient, False
+                rules.append("mediation: the parties 'between' are the recipients")
         # light verb: "Lavrov and Reynders attend a signing ceremony", "workers went on strike"
         gov = _governing_verb(noun) if any(k == "head" for k, _ in row.requires) else None
         if gov is not None and not actor:
