@@ -354,3 +354,13 @@ def test_mediation_alert_reinforcement_and_expulsion(code_text):
 def test_easing_a_curfew_is_a_concession(code_text):
     (ev,) = code_text("The Malian junta shortened the nightly curfew in Bamako by two hours.").events
     assert ev.event == "CONCEDE"
+
+
+def test_words_not_weapons_peacekeepers_and_withdrawn_observers(code_text):
+    (ev,) = code_text("Opposition leader Raila Odinga launched a scathing attack on the electoral commission.").events
+    assert (ev.event, ev.mode) == ("ACCUSE", ["disapprove"])
+    assert code_text("Rebels launched an attack on an army base near Goma.").events[0].event == "ASSAULT"
+    (ev,) = code_text("Ghana announced the deployment of 300 troops to Lebanon on a peacekeeping mission.").events
+    assert ev.event == "AID"
+    (ev,) = code_text("The African Union withdrew its observers from Burundi on Friday.").events
+    assert (ev.event, ev.mode) == ("SANCTION", ["withdraw"])

@@ -65,6 +65,17 @@ _THREAT_MODE = {
     "MOBILIZE": {"": "violence"},
     "PROTEST": {"": None},
 }
+#: Staff whose withdrawal reduces relations rather than retreating (PLOVER manual 2.0, §SANCTION withdraw).
+_NON_MILITARY_STAFF = {"peacekeeper", "observer", "monitor", "inspector", "diplomat", "envoy", "ambassador"}
+#: Words that make a deployment a peacekeeping one.
+_PEACEKEEPING = {"peacekeeping", "peacekeeper", "peace-keeping", "peacekeep"}
+#: Adjectives of an attack made in words.
+_VERBAL_ADJECTIVES = {"scathing", "verbal", "blistering", "stinging", "withering", "extraordinary", "personal",
+                      "bitter", "sharp", "vitriolic", "furious", "rhetorical", "thinly-veiled", "veiled", "fresh"}
+#: Resolver rules that mark an entity as a named person.
+_PERSON_RULES = ("person", "office holder", "title binding", "apposition")
+#: Sectors of people who attack with words: officials, politicians, journalists (not armed, not crowds).
+_VERBAL_SECTORS = {"GOV", "ELI", "OPP", "PTY", "LEG", "JRN", "JUD"}
 #: Participles tagged as adjectives that report the verb's act ("is opposed to").
 PARTICIPLES = {"opposed": "oppose"}
 #: Weapons that stand as the subject of an attack with no stated perpetrator ("a roadside bomb killed").
@@ -384,6 +395,7 @@ class Extractor:
         )
         self._modality(cand, tok)
         self._reinterpret(cand, tok, passive)
+        self._reclassify(cand, tok)
         return cand
 
     def _called_measure(self, verb, actors: list[Entity], rules: list[str]):
@@ -487,8 +499,8 @@ class Extractor:
             cand.recipient, cand.actor = cand.actor, [cand.speaker]
             cand.event, cand.mode, cand.modality, cand.symmetric = "REQUEST", mode, "asserted", False
             return
+        obj = _child(tok, "dobj")
         if cand.event == "SANCTION" and cand.mode == "withdraw":
-            obj = _child(tok, "dobj")
             if all(e.sector in _ARMED for e in cand.actor) or (obj is not None and obj.lemma_.lower() in TROOPS):
                 cand.rules.append("withdrawal by or of armed forces: RETREAT/withdraw (PLOVER manual 2.0, §RETREAT)")
                 cand.event = "RETREAT"
@@ -504,6 +516,34 @@ class Extractor:
             cand.rules.append(f"'{tok.head.text} to' {cand.event}: intent coded AGREE (PLOVER manual 2.0, §AGREE)")
             cand.event, cand.mode, cand.modality = "AGREE", None, "asserted"
             return
+
+    def _reclassify(self, cand: Candidate, tok) -> None:
+        """Type rules that look past the trigger word (verbal and nominal triggers alike):
+
+        * withdrawing peacekeepers, observers or diplomats is SANCTION/withdraw, not a military retreat
+          (PLOVER manual 2.0, §SANCTION withdraw: "non-military resources (e.g. aid, observers, diplomats,
+          peacekeepers)");
+        * troops deployed on a peacekeeping mission are AID (CAMEO 1.1b3 074, provide peacekeeping);
+        * an "attack" by politicians or officials, or a "scathing/verbal/blistering" one, is a verbal
+          attack: ACCUSE/disapprove (§ACCUSE).
+        """
+        obj = _child(tok, "dobj")
+        words = {tok.lemma_.lower()} | ({obj.lemma_.lower()} if obj is not None else set())
+        if cand.event in ("RETREAT", "SANCTION") and cand.mode == "withdraw" and words & _NON_MILITARY_STAFF:
+            cand.rules.append("withdrawal of non-military staff: SANCTION/withdraw (PLOVER manual 2.0, §SANCTION)")
+            cand.event = "SANCTION"
+        elif cand.event == "MOBILIZE" and any(t.lemma_.lower() in _PEACEKEEPING for t in tok.sent):
+            cand.rules.append("deployment for peacekeeping: AID (CAMEO 1.1b3 074; PLOVER manual 2.0, §AID)")
+            cand.event, cand.mode = "AID", None
+        elif cand.event == "ASSAULT" and words & {"attack", "assail", "broadside", "tirade"}:
+            noun = obj if obj is not None and obj.lemma_.lower() == "attack" else tok
+            verbal = any(c.dep_ == "amod" and c.lemma_.lower() in _VERBAL_ADJECTIVES for c in noun.children)
+            people = bool(cand.actor) and all(
+                e.sector in _VERBAL_SECTORS and any(k in (e.rule or "") for k in _PERSON_RULES) for e in cand.actor)
+            if verbal or people:
+                cand.rules.append("an attack in words (by officials or politicians, or 'scathing'): ACCUSE/disapprove "
+                                  "(PLOVER manual 2.0, §ACCUSE)")
+                cand.event, cand.mode = "ACCUSE", "disapprove"
 
     def subject(self, tok):
         """(actor head token or None, passive-subject token or None) for a verb."""
@@ -1006,6 +1046,7 @@ class Extractor:
             symmetric=symmetric, rules=rules, confidence=0.5,
         )
         self._modality(cand, trig)
+        self._reclassify(cand, noun)
         return cand
 
     def _inside_other_trigger(self, noun) -> bool:
