@@ -364,3 +364,12 @@ def test_words_not_weapons_peacekeepers_and_withdrawn_observers(code_text):
     assert ev.event == "AID"
     (ev,) = code_text("The African Union withdrew its observers from Burundi on Friday.").events
     assert (ev.event, ev.mode) == ("SANCTION", ["withdraw"])
+
+
+def test_destination_place_is_the_recipient_but_not_a_meeting_venue(code_text):
+    (ev,) = code_text("Norway agreed to build a field hospital in Mozambique.").events
+    assert (ev.event, codes(ev.recipient)) == ("AGREE", ["MOZ"])
+    (ev,) = code_text("The IAEA sent inspectors to a uranium plant in Iran.").events
+    assert (ev.event, codes(ev.recipient)) == ("ACCUSE", ["IRN"])
+    (ev,) = code_text("Armenian and Azerbaijani diplomats met in Geneva on Monday.").events
+    assert ev.event == "CONSULT" and "CHE" not in codes(ev.actor) + codes(ev.recipient)

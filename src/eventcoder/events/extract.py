@@ -65,6 +65,9 @@ _THREAT_MODE = {
     "MOBILIZE": {"": "violence"},
     "PROTEST": {"": None},
 }
+#: Types whose recipient is never a place named in the clause: meetings happen at a venue, demands and
+#: accusations have topics, protests have their own target rule.
+_NO_PLACE_RECIPIENT = {"CONSULT", "REQUEST", "ACCUSE", "PROTEST"}
 #: Staff whose withdrawal reduces relations rather than retreating (PLOVER manual 2.0, §SANCTION withdraw).
 _NON_MILITARY_STAFF = {"peacekeeper", "observer", "monitor", "inspector", "diplomat", "envoy", "ambassador"}
 #: Words that make a deployment a peacekeeping one.
@@ -348,6 +351,9 @@ class Extractor:
                         break
         if not recipients and row.event in ("ASSAULT", "COERCE", "MOBILIZE"):
             recipients = self._target_place(tok, actors, rules)
+        if all(e.code == "UNK" and e.sector is None for e in recipients) and "swap" not in row.recipient and (
+                row.event not in _NO_PLACE_RECIPIENT or row.mode == "investigate"):
+            recipients = self._destination(tok, comp, actors, rules) or recipients
         if "swap" in row.recipient and recipients:  # "hosted X", "received aid from X": X is the actor
             actors, recipients = recipients, actors
             rules.append("actor and recipient swapped (host/receive)")
@@ -720,6 +726,37 @@ class Extractor:
                         rules.append(f"recipient: the people of the targeted place '{ent.text}'")
                         return [Entity(ent.text, code=place.country, sector="CVL", start=ent.start_char,
                                        end=ent.end_char, rule="targeted place")]
+        return []
+
+    def _destination(self, verb, comp, actors: list[Entity], rules: list[str]) -> list[Entity]:
+        """The country where an act is carried to, when no recipient is named: a place inside the object or
+        the complement ("opened an embassy *in Tehran*", "agreed to set up a centre *in Tokyo*", "contribute
+        troops to a force *in Liberia*", "rejected a call for its forces to be deployed *in East Timor*"),
+        or, for material acts, a place the verb is aimed at ("sent aid *to Haiti*"). The people of that
+        country are the recipient, as the PLOVER gold codes them. Never the actor's own country."""
+        gaz = self.actors.gazetteer
+        own = {e.code for e in actors}
+        scope: list = []
+        for c in verb.children:
+            if c.dep_ == "dobj":
+                scope.extend(c.subtree)
+            elif c.dep_ == "prep" and c.lower_ in ("to", "into"):
+                scope.extend(c.subtree)
+        if comp is not None:
+            scope.extend(t for t in comp.subtree if t.i != comp.i)
+        for t in sorted(set(scope), key=lambda t: t.i):
+            ent = self.actors.ent_of.get(t.i)
+            if ent is None or ent.label_ not in ("GPE", "LOC") or t.i != ent.root.i:
+                continue
+            if t.dep_ != "pobj" or t.head.lower_ not in ("in", "to", "into", "inside"):
+                continue
+            code = self.actors.kb.country_of_word(ent.text)
+            if code is None and gaz is not None:
+                place = gaz.resolve(ent.text)
+                code = place.country if place is not None else None
+            if code and code not in own:
+                rules.append(f"recipient: the country of the destination '{ent.text}'")
+                return [Entity(ent.text, code=code, start=ent.start_char, end=ent.end_char, rule="destination")]
         return []
 
     def _modifier_country(self, noun, own: set[str]) -> list[Entity]:
