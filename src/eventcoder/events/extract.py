@@ -351,9 +351,14 @@ class Extractor:
                         break
         if not recipients and row.event in ("ASSAULT", "COERCE", "MOBILIZE"):
             recipients = self._target_place(tok, actors, rules)
-        if all(e.code == "UNK" and e.sector is None for e in recipients) and "swap" not in row.recipient and (
+        if all(e.code == "UNK" for e in recipients) and "swap" not in row.recipient and (
                 row.event not in _NO_PLACE_RECIPIENT or row.mode == "investigate"):
-            recipients = self._destination(tok, comp, actors, rules) or recipients
+            dest = self._destination(tok, comp, actors, rules)
+            if dest and recipients:  # "a field hospital in Mozambique": the unplaced recipient is of that country
+                for e in recipients:
+                    e.code, e.rule = dest[0].code, f"{e.rule}; of the destination {dest[0].entity_text}"
+            elif dest:
+                recipients = dest
         if "swap" in row.recipient and recipients:  # "hosted X", "received aid from X": X is the actor
             actors, recipients = recipients, actors
             rules.append("actor and recipient swapped (host/receive)")
@@ -738,12 +743,10 @@ class Extractor:
         own = {e.code for e in actors}
         scope: list = []
         for c in verb.children:
-            if c.dep_ == "dobj":
-                scope.extend(c.subtree)
-            elif c.dep_ == "prep" and c.lower_ in ("to", "into"):
-                scope.extend(c.subtree)
+            if c.dep_ == "dobj" or (c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into")):
+                scope.extend(_phrase(c, _SIDE_CLAUSES))  # not purposes or relative clauses inside it
         if comp is not None:
-            scope.extend(t for t in comp.subtree if t.i != comp.i)
+            scope.extend(t for t in _phrase(comp, _SIDE_CLAUSES) if t.i != comp.i)
         for t in sorted(set(scope), key=lambda t: t.i):
             ent = self.actors.ent_of.get(t.i)
             if ent is None or ent.label_ not in ("GPE", "LOC") or t.i != ent.root.i:
@@ -1216,14 +1219,19 @@ class Extractor:
 _CLAUSE_DEPS = {"acl", "relcl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
 
 
-def _phrase(tok) -> list:
-    """``tok``'s subtree without the clauses inside it ("the demonstration *staged by students to protest
-    ... Iraq*" stops at "demonstration"): the words of the phrase itself."""
+_SIDE_CLAUSES = {"advcl", "relcl", "parataxis", "conj"}
+
+
+def _phrase(tok, skip: set[str] = _CLAUSE_DEPS) -> list:
+    """``tok``'s subtree without the clauses (dependencies in ``skip``) inside it ("the demonstration
+    *staged by students to protest ... Iraq*" stops at "demonstration"): the words of the phrase itself."""
     out, stack = [], [tok]
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS)
+        stack.extend(c for c in t.children if c.dep_ not in skip or (
+            c.dep_ == "relcl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)))
+    # (an infinitival "relative" clause is the noun's content: "a call for forces *to be deployed in X*")
     return sorted(out, key=lambda t: t.i)
 
 
