@@ -373,3 +373,8 @@ def test_destination_place_is_the_recipient_but_not_a_meeting_venue(code_text):
     assert (ev.event, codes(ev.recipient)) == ("ACCUSE", ["IRN"])
     (ev,) = code_text("Armenian and Azerbaijani diplomats met in Geneva on Monday.").events
     assert ev.event == "CONSULT" and "CHE" not in codes(ev.actor) + codes(ev.recipient)
+
+
+def test_country_word_recipients_carry_the_noun_sector(code_text):
+    (ev,) = code_text("Iran threatened to shell Iraqi towns near the border.").events
+    assert [(e.code, e.sector) for e in ev.recipient] == [("IRQ", "CVL")]

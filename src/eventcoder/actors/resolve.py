@@ -141,7 +141,8 @@ class DocActors:
         if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return False
         return self.kb.country_of_word(tok.text) is not None or any(
-            x.lower_ == "ethnic" for x in tok.subtree if x.i < tok.i)
+            x.lower_ == "ethnic" for x in tok.subtree if x.i < tok.i) or any(
+            c.dep_ in ("amod", "compound") and self.kb.country_of_word(c.text) for c in tok.children)
 
     def _people_of_a_place(self, tok, e: Entity) -> None:
         """Ethnic groups take the country they live in (PLOVER/CAMEO practice: "Bosnian Serbs" → BIH,

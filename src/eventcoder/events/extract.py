@@ -65,6 +65,9 @@ _THREAT_MODE = {
     "MOBILIZE": {"": "violence"},
     "PROTEST": {"": None},
 }
+#: Places and dwellings whose people are civilians when attacked or targeted.
+_POPULATED_PLACES = {"town", "village", "city", "home", "house", "neighbourhood", "neighborhood", "district",
+                     "settlement", "camp", "area", "suburb", "market", "school", "hospital", "street", "region"}
 #: Types whose recipient is never a place named in the clause: meetings happen at a venue, demands and
 #: accusations have topics, protests have their own target rule.
 _NO_PLACE_RECIPIENT = {"CONSULT", "REQUEST", "ACCUSE", "PROTEST"}
@@ -771,7 +774,16 @@ class Extractor:
             return []
         code = found.pop()
         m = next(m for m in mods if self.actors.kb.country_of_word(m.text) == code)
-        return [Entity(m.text, code=code, start=m.idx, end=m.idx + len(m), rule="country word")]
+        return [Entity(m.text, code=code, sector=self._noun_sector(noun), start=m.idx, end=m.idx + len(m),
+                       rule="country word")]
+
+    def _noun_sector(self, noun) -> str | None:
+        """Sector of the people a noun stands for: its role ("*Chinese* authorities" → GOV, "*Mexican*
+        immigrants" → REF/CVL) or, for a populated place or dwelling ("*Iraqi* towns"), civilians."""
+        role = self.actors.kb.role(noun.lemma_) or self.actors.kb.role(noun.text)
+        if role is not None:
+            return role.sector
+        return "CVL" if noun.lemma_.lower() in _POPULATED_PLACES else None
 
     def _accused(self, verb, actors: list[Entity]) -> list[Entity]:
         """Who an accusation, criticism or investigation is about: the object of over/about/against/of/
