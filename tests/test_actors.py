@@ -207,3 +207,8 @@ def test_arabic_article_variants_of_leaders_names(coder):
     for name in ("Omar El Bashir", "Omar Bashir", "Bashir"):
         hit = coder.kb.person(name, d(1995, 6, 1))
         assert hit is not None and hit.code == "SDN", name
+
+
+def test_company_names_are_business(resolve):
+    e = resolve("Kenya Airways suspended flights to Mogadishu.", "Airways")
+    assert (e.code, e.sector) == ("KEN", "BUS")

@@ -431,13 +431,13 @@ class DocActors:
             # "the Russian Foreign Ministry", "the U.S. Senate": describe the words
             info = self._describe(list(ent), tok)
             if info.get("code") or info.get("org"):
-                e = Entity(text, code=info.get("code") or "UNK", sector=info.get("sector"),
+                e = Entity(text, code=info.get("code") or "UNK", sector=info.get("sector") or _company(ent),
                            org=info.get("org"), name=info.get("name"), rule="name words")
                 self._span(e, tok, ent)
                 return e, False, False
         if not hits and label == "ORG" and not self.title_case(tok):
             # an organisation nothing resolves is kept, with its words and code UNK (never dropped)
-            e = Entity(text, code="UNK", name=text, rule="unresolved organisation")
+            e = Entity(text, code="UNK", sector=_company(ent), name=text, rule="unresolved organisation")
             self._span(e, tok, ent)
             return e, False, False
         if hits:
@@ -651,6 +651,18 @@ class DocActors:
                     info["code"] = kb.code
             i += used
         return info
+
+
+#: Last words of company names ("Malaysia Airlines", "Deutsche Bank"); a word list misses many companies.
+_COMPANY_WORDS = {"airlines", "airways", "bank", "corp", "corporation", "company", "co", "inc", "ltd",
+                  "plc", "llc", "ag", "sa", "gmbh", "holdings", "motors", "petroleum", "oil", "energy",
+                  "telecom", "telecommunications", "steel", "mining", "pharmaceuticals", "industries"}
+
+
+def _company(ent) -> str | None:
+    """BUS (PLOVER sector: business) for an organisation named like a company, else None."""
+    last = ent[-1].lower_.rstrip(".")
+    return "BUS" if last in _COMPANY_WORDS and len(ent) > 1 else None
 
 
 def _child_dep(tok, dep: str):
