@@ -378,3 +378,8 @@ def test_destination_place_is_the_recipient_but_not_a_meeting_venue(code_text):
 def test_country_word_recipients_carry_the_noun_sector(code_text):
     (ev,) = code_text("Iran threatened to shell Iraqi towns near the border.").events
     assert [(e.code, e.sector) for e in ev.recipient] == [("IRQ", "CVL")]
+
+
+def test_perpetrator_named_by_the_weapon(code_text):
+    (ev,) = code_text("Two farmers were killed by Turkish artillery fire near Afrin on Sunday.").events
+    assert codes(ev.actor) == ["TUR"] and codes(ev.recipient) == ["SYR"]

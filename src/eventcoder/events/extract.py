@@ -87,6 +87,9 @@ PARTICIPLES = {"opposed": "oppose"}
 #: Weapons that stand as the subject of an attack with no stated perpetrator ("a roadside bomb killed").
 WEAPONS = {"bomb", "device", "ied", "mine", "landmine", "rocket", "missile", "shell", "mortar", "grenade", "drone",
            "explosive", "gunfire", "bullet", "projectile", "blast", "explosion", "bombing", "car", "booby"}
+#: Armed vehicles and units that name the perpetrator's side in "killed by Israeli *tank* fire".
+ARMOUR = {"tank", "artillery", "helicopter", "gunship", "warplane", "jet", "aircraft", "gunboat", "warship",
+          "sniper", "troop", "soldier", "force"}
 #: Verbs that say an event goes on, starts or grows, with the event noun as subject.
 ASPECTUAL = {"continue", "resume", "erupt", "spread", "escalate", "intensify", "rage", "persist", "begin",
              "start", "break", "mount", "grow", "enter"}
@@ -691,8 +694,9 @@ class Extractor:
                 continue
             p = _child(c, "pobj")
             r = self.match(p) if p is not None else None
-            if p is None or r is None or r.event not in ("ASSAULT", "COERCE"):
-                continue
+            if p is None or ((r is None or r.event not in ("ASSAULT", "COERCE"))
+                             and p.lemma_.lower() not in WEAPONS | ARMOUR):
+                continue  # an attack noun ("in Israeli shelling") or a weapon ("by Israeli tank fire")
             poss = _child(p, "poss")
             ents = self._entities(poss) if poss is not None else []
             if not ents:  # "killed in an air strike *by government forces*"
