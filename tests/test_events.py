@@ -383,3 +383,8 @@ def test_country_word_recipients_carry_the_noun_sector(code_text):
 def test_perpetrator_named_by_the_weapon(code_text):
     (ev,) = code_text("Two farmers were killed by Turkish artillery fire near Afrin on Sunday.").events
     assert codes(ev.actor) == ["TUR"] and codes(ev.recipient) == ["SYR"]
+
+
+def test_show_of_force_near_a_country_targets_it(code_text):
+    (ev,) = code_text("China held large naval drills near Taiwan on Monday.").events
+    assert (ev.event, [(e.code, e.sector) for e in ev.recipient]) == ("MOBILIZE", [("TWN", None)])

@@ -727,8 +727,11 @@ class Extractor:
         if gaz is None:
             return []
         own = {e.code for e in actors}
+        preps = ("at", "on", "against", "into")
+        if (r := self.match(verb)) is not None and r.event == "MOBILIZE":
+            preps += ("in", "near", "off")  # "exercises *in Alaska*", "warships *off* Taiwan": a show of force there
         for c in verb.children:
-            if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "into")):
+            if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in preps):
                 for t in _phrase(c):
                     ent = self.actors.ent_of.get(t.i)
                     if ent is None or ent.label_ != "GPE" or t.i != ent.root.i:
@@ -736,7 +739,8 @@ class Extractor:
                     place = gaz.resolve(ent.text)
                     if place is not None and place.country and place.country not in own:
                         rules.append(f"recipient: the people of the targeted place '{ent.text}'")
-                        return [Entity(ent.text, code=place.country, sector="CVL", start=ent.start_char,
+                        sector = None if r is not None and r.event == "MOBILIZE" else "CVL"  # a show of force: the state
+                        return [Entity(ent.text, code=place.country, sector=sector, start=ent.start_char,
                                        end=ent.end_char, rule="targeted place")]
         return []
 
