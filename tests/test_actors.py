@@ -212,3 +212,8 @@ def test_arabic_article_variants_of_leaders_names(coder):
 def test_company_names_are_business(resolve):
     e = resolve("Kenya Airways suspended flights to Mogadishu.", "Airways")
     assert (e.code, e.sector) == ("KEN", "BUS")
+
+
+def test_organisation_inside_a_longer_title(resolve):
+    e = resolve("Mari Tanaka, the United Nations Emergency Relief Coordinator, visited Gaza.", "Tanaka")
+    assert (e.code, e.org) == ("IGO", "UN")

@@ -388,3 +388,8 @@ def test_perpetrator_named_by_the_weapon(code_text):
 def test_show_of_force_near_a_country_targets_it(code_text):
     (ev,) = code_text("China held large naval drills near Taiwan on Monday.").events
     assert (ev.event, [(e.code, e.sector) for e in ev.recipient]) == ("MOBILIZE", [("TWN", None)])
+
+
+def test_judges_act_on_their_own_state_officials(code_text):
+    (ev,) = code_text("Judge Ana Ferreira opened corruption investigations against 12 Peruvian government officials.").events
+    assert ev.event == "ACCUSE" and codes(ev.actor) == ["PER"]

@@ -274,7 +274,8 @@ def _domestic(actor: list[Entity], recipient: list[Entity]) -> None:
     """Domestic dyads (PLOVER gold practice): a government, its police or courts acting on an unplaced
     group of rebels, opposition, civilians, journalists... act on their own people ("the Sudanese government accused *Darfur rebels*"
     → SDN REB); rebels, opposition or parties acting against a state are that state's ("the opposition
-    demanded that *the Kenyan government* resign" → KEN OPP). Only entities still coded UNK change, and
+    demanded that *the Kenyan government* resign" → KEN OPP); courts and police acting on a state's
+    officials are that state's. Only entities still coded UNK change, and
     only when the other side is one country; the entity's ``rule`` says so. Mutates in place."""
     def one_state(side: list[Entity], sectors=_STATE_SECTORS) -> str | None:
         codes = {e.code for e in side if e.sector in sectors and not e.org}
@@ -293,6 +294,16 @@ def _domestic(actor: list[Entity], recipient: list[Entity]) -> None:
             if e.code == "UNK" and e.sector in _OPPONENTS and not e.org:
                 e.code = state
                 e.rule = f"{e.rule}; {e.sector} acting against the state of {state}: domestic"
+    # "Judge Rivera opened investigations against 28 Chilean government officials": courts and police
+    # act on their own state's officials
+    officials = {e.code for e in recipient if e.sector in ("GOV", "LEG", "MIL", "COP", "JUD") and not e.org}
+    officials -= _NON_STATE
+    if len(officials) == 1:
+        code = officials.pop()
+        for e in actor:
+            if e.code == "UNK" and e.sector in ("JUD", "COP") and not e.org:
+                e.code = code
+                e.rule = f"{e.rule}; {e.sector} acting on officials of {code}: domestic"
 
 
 _NON_STATE = {"UNK", "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}

@@ -573,6 +573,13 @@ class DocActors:
         if start < head.i:
             chain = self.doc[start: head.i].text
             hits = [h for h in self.kb.lookup(chain) if h.kind != "person"]
+            for n in range(min(4, head.i - start), 1, -1):  # "the *United Nations* Emergency Relief Coordinator"
+                if hits:
+                    break
+                for a in range(start, head.i - n + 1):
+                    hits = [h for h in self.kb.lookup(self.doc[a: a + n].text) if h.kind == "org"]
+                    if hits:
+                        break
             if hits:
                 h = _best(hits)
                 info["code"] = h.code
