@@ -393,3 +393,12 @@ def test_show_of_force_near_a_country_targets_it(code_text):
 def test_judges_act_on_their_own_state_officials(code_text):
     (ev,) = code_text("Judge Ana Ferreira opened corruption investigations against 12 Peruvian government officials.").events
     assert ev.event == "ACCUSE" and codes(ev.actor) == ["PER"]
+
+
+def test_documents_speak_for_their_issuer_and_measured_aid(code_text):
+    (ev,) = code_text("The opposition coalition issued a statement demanding that the Togolese government release all detainees.").events
+    assert ev.event == "REQUEST" and codes(ev.recipient) == ["TGO"] and ev.actor[0].sector == "OPP"
+    (ev,) = code_text("Japan will send 3,000 tons of food to North Korea.").events
+    assert (ev.event, codes(ev.recipient)) == ("AGREE", ["PRK"])
+    (ev,) = code_text("Indian and French warships began five days of joint exercises off Goa.").events
+    assert ev.event == "COOPERATE" and sorted(codes(ev.actor) + codes(ev.recipient)) == ["FRA", "IND"]

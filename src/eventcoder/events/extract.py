@@ -93,8 +93,13 @@ ARMOUR = {"tank", "artillery", "helicopter", "gunship", "warplane", "jet", "airc
 #: Verbs that say an event goes on, starts or grows, with the event noun as subject.
 ASPECTUAL = {"continue", "resume", "erupt", "spread", "escalate", "intensify", "rage", "persist", "begin",
              "start", "break", "mount", "grow", "enter"}
+#: Nouns that measure an amount of something: "tons of aid", "a batch of vaccines".
+MEASURES = {"ton", "tonne", "tons", "tonnes", "worth", "batch", "shipment", "consignment", "load", "amount",
+            "quantity", "package", "kilogram", "kg", "litre", "liter", "barrel", "dose", "million", "billion",
+            "thousand", "hundred", "lot", "supply", "convoy", "planeload", "truckload", "number"}
 #: Nouns that count or group events: the event is their "of" phrase ("a new round of talks").
-_ROUNDS = {"round", "series", "wave", "spate", "string", "set", "cycle", "stage", "phase"}
+_ROUNDS = {"round", "series", "wave", "spate", "string", "set", "cycle", "stage", "phase", "day", "week", "month",
+           "hour", "year"}
 #: Control verbs whose complement did not happen ("failed to reach a deal": a refusal when cooperative).
 FAILED = {"fail"}
 #: Cooperative or yielding acts whose negation is a refusal (REJECT), with the REJECT mode they give.
@@ -197,6 +202,9 @@ class Extractor:
                     objs = [c for c in comp.children if c.dep_ == "nsubj"]
             if "*" in values:
                 return bool(objs)
+            # "25,000 tons *of food aid*", "$50,000 worth *of goods*": the measured noun is the object
+            objs += [x for o in objs if o.lemma_.lower() in MEASURES for c in o.children
+                     if c.dep_ == "prep" and c.lower_ == "of" for x in c.children if x.dep_ == "pobj"]
             return any(o.lemma_.lower() in values or o.lower_ in values for o in objs)
         if kind == "xcomp":  # a "to V" complement only; "warned that ..." is no control verb
             return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and (not values or c.lemma_.lower() in values)
@@ -549,6 +557,13 @@ class Extractor:
         if cand.event in ("RETREAT", "SANCTION") and cand.mode == "withdraw" and words & _NON_MILITARY_STAFF:
             cand.rules.append("withdrawal of non-military staff: SANCTION/withdraw (PLOVER manual 2.0, §SANCTION)")
             cand.event = "SANCTION"
+        elif cand.event == "MOBILIZE" and len({e.code for e in cand.actor} - {"UNK"}) >= 2 \
+                and words & {"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"}:
+            # "French and Egyptian warships launched war games": joint exercises are military cooperation
+            cand.rules.append("joint exercise of two countries: COOPERATE (CAMEO 1.1b3 062, §COOPERATE)")
+            cand.event, cand.mode = "COOPERATE", None
+            if not cand.recipient and len(cand.actor) > 1:
+                cand.actor, cand.recipient, cand.symmetric = cand.actor[:1], cand.actor[1:], True
         elif cand.event == "MOBILIZE" and any(t.lemma_.lower() in _PEACEKEEPING for t in tok.sent):
             cand.rules.append("deployment for peacekeeping: AID (CAMEO 1.1b3 074; PLOVER manual 2.0, §AID)")
             cand.event, cand.mode = "AID", None
@@ -599,6 +614,10 @@ class Extractor:
             agent = _child(tok, "agent")
             if agent is not None:
                 return _child(agent, "pobj"), None
+            if tok.tag_ == "VBG" and head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX"):
+                # "issued a declaration *demanding* that ...", "released a statement *condemning* ...": the
+                # issuer speaks through the document
+                return self.subject(head.head if head.dep_ == "dobj" else head.head.head)[0], None
             return None, None
         if dep in ("advcl", "pcomp"):
             h = head if dep == "advcl" else head.head
