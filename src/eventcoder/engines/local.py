@@ -52,7 +52,7 @@ from .common import (
 from .ledger import Ledger, chunk_id
 from .output import COMPRESSION, DATASETS, SCHEMAS, fsync_dir, fsync_file, group_by_partition, write_table
 from .sources import count_records, expand, iter_items
-from .work import PARSE_BATCH, Failure, rows_and_failures
+from .work import PARSE_BATCH, Failure, release_memory, rows_and_failures
 
 log = logging.getLogger(__name__)
 #: Per-input failures go here: to the run log, not to the terminal (the summary lists them).
@@ -169,7 +169,8 @@ def _ping() -> int:
 
 def code_chunk(cid: str, articles: list[Article]) -> ChunkResult:
     """Worker task: code ``articles`` and write their rows as temporary Parquet files, one per dataset
-    and partition, named ``.part-<cid>.<pid>-<n>.tmp`` in the partition directory (fsynced)."""
+    and partition, named ``.part-<cid>.<pid>-<n>.tmp`` in the partition directory (fsynced); then hand the
+    chunk's freed memory back to the system (:func:`.work.release_memory`)."""
     t0 = time.perf_counter()
     out = Path(_STATE["out"])
     rows, failures = rows_and_failures(_STATE["coder"], articles, batch_size=PARSE_BATCH)
@@ -184,6 +185,8 @@ def code_chunk(cid: str, articles: list[Article]) -> ChunkResult:
         write_table(ds_rows, SCHEMAS[ds], str(tmp))
         res.files.append((str(tmp), f"{ds}/{pdir}/part-{cid}.parquet"))
         res.rows[ds] = res.rows.get(ds, 0) + len(ds_rows)
+    del rows, groups
+    release_memory()
     res.seconds = time.perf_counter() - t0
     return res
 

@@ -46,7 +46,7 @@ from ..article import Article, InputError
 from .common import FAILURES, LAYOUT, MANIFEST, BatchOptions, BatchSummary
 from .ledger import LEDGER
 from .output import DATASETS, SCHEMAS
-from .work import PARSE_BATCH, Failure, rows_and_failures
+from .work import PARSE_BATCH, Failure, release_memory, rows_and_failures
 
 log = logging.getLogger(__name__)
 
@@ -269,6 +269,8 @@ def _code_partition(articles: Iterable[Article], coder_kwargs: dict[str, Any]) -
                     yield (ds, y, m, *cols)
         for f in failures:
             yield ("_failed", None, None, *([None] * len(DATASETS)), f.to_dict())
+        del rows
+        release_memory()
 
     for a in articles:
         batch.append(a)
