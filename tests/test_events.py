@@ -402,3 +402,10 @@ def test_documents_speak_for_their_issuer_and_measured_aid(code_text):
     assert (ev.event, codes(ev.recipient)) == ("AGREE", ["PRK"])
     (ev,) = code_text("Indian and French warships began five days of joint exercises off Goa.").events
     assert ev.event == "COOPERATE" and sorted(codes(ev.actor) + codes(ev.recipient)) == ["FRA", "IND"]
+
+
+def test_peacekeepers_arriving_and_capturing_part_of_a_town(code_text):
+    (ev,) = code_text("The first Bangladeshi peacekeeping troops arrived in Mali on Tuesday.").events
+    assert (ev.event, codes(ev.actor), codes(ev.recipient)) == ("AID", ["BGD"], ["MLI"])
+    (ev,) = code_text("Sudanese troops captured part of the rebel-held town of Kadugli.").events
+    assert ev.event == "ASSAULT"

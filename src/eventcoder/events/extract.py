@@ -96,7 +96,8 @@ ASPECTUAL = {"continue", "resume", "erupt", "spread", "escalate", "intensify", "
 #: Nouns that measure an amount of something: "tons of aid", "a batch of vaccines".
 MEASURES = {"ton", "tonne", "tons", "tonnes", "worth", "batch", "shipment", "consignment", "load", "amount",
             "quantity", "package", "kilogram", "kg", "litre", "liter", "barrel", "dose", "million", "billion",
-            "thousand", "hundred", "lot", "supply", "convoy", "planeload", "truckload", "number"}
+            "thousand", "hundred", "lot", "supply", "convoy", "planeload", "truckload", "number", "part", "parts",
+            "much", "most", "half", "rest", "swathe", "swath", "portion"}
 #: Nouns that count or group events: the event is their "of" phrase ("a new round of talks").
 _ROUNDS = {"round", "series", "wave", "spate", "string", "set", "cycle", "stage", "phase", "day", "week", "month",
            "hour", "year"}
@@ -564,7 +565,9 @@ class Extractor:
             cand.event, cand.mode = "COOPERATE", None
             if not cand.recipient and len(cand.actor) > 1:
                 cand.actor, cand.recipient, cand.symmetric = cand.actor[:1], cand.actor[1:], True
-        elif cand.event == "MOBILIZE" and any(t.lemma_.lower() in _PEACEKEEPING for t in tok.sent):
+        elif (cand.event == "MOBILIZE" or (cand.event == "CONSULT" and cand.actor and all(
+                e.sector == "MIL" for e in cand.actor))) and any(t.lemma_.lower() in _PEACEKEEPING for t in tok.sent):
+            # "peacekeeping troops have arrived in Bosnia": not a visit but the provision of peacekeepers
             cand.rules.append("deployment for peacekeeping: AID (CAMEO 1.1b3 074; PLOVER manual 2.0, §AID)")
             cand.event, cand.mode = "AID", None
         elif cand.event == "ASSAULT" and words & {"attack", "assail", "broadside", "tirade"}:
