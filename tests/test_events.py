@@ -409,3 +409,10 @@ def test_peacekeepers_arriving_and_capturing_part_of_a_town(code_text):
     assert (ev.event, codes(ev.actor), codes(ev.recipient)) == ("AID", ["BGD"], ["MLI"])
     (ev,) = code_text("Sudanese troops captured part of the rebel-held town of Kadugli.").events
     assert ev.event == "ASSAULT"
+
+
+def test_obligations_are_not_acts(code_text):
+    coded = code_text("Ghana's opposition reiterated its demand that the government lift the curfew in Accra.")
+    assert [e.event for e in coded.events] == ["REQUEST"]
+    coded = code_text("Protesters marched on parliament, saying the minister must resign.")
+    assert "RETREAT" not in [e.event for e in coded.events]

@@ -871,6 +871,8 @@ class Extractor:
                 cands.extend(x for x in c.children if x.dep_ == "pobj")
             if c.dep_ == "acl":  # "prevented the demonstration *staged by students*"
                 cands.extend(x for a in c.children if a.dep_ == "agent" for x in a.children if x.dep_ == "pobj")
+            if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                cands.extend(x for x in c.children if x.dep_ == "nsubj")  # "its demand *that Israel* ease ..."
         for c in cands:
             ents = [e for e in self._entities(c) if e.code not in own]
             if ents:
@@ -1189,6 +1191,10 @@ class Extractor:
                 negated = True  # "failed to reach agreement": the act did not happen
         if any(c.dep_ == "advmod" and c.lower_ in _ALLEGED_ADVERBS for c in tok.children):
             cand.modality = "alleged"  # "Iran allegedly attacked a tanker"
+        if aux & {"must", "should", "ought"}:
+            # "Israel must ease restrictions", "saying he must resign": an obligation, not an act that
+            # happened; _reinterpret turns it into the speaker's REQUEST when a speaker is named
+            hypothetical = True
         if "would" in aux and not speaker:
             hypothetical = True
         elif "would" in aux:
