@@ -24,6 +24,8 @@ For every verb and event noun whose lemma is in the trigger lexicon (:mod:`.lexi
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from ..actors.resolve import DocActors
@@ -39,6 +41,15 @@ OBJECT_CONTROL = {
 #: Verbs that state intent: their complement is a future event.
 INTENT = {"plan", "intend", "want", "hope", "seek", "aim", "expect", "prepare", "wish",
           "mean", "look", "consider", "decide", "plot", "scheme"}
+#: Words of sport matches (with a score like "2-1", they make "beat" and "defeated" no conflict).
+SPORT = {"qualifier", "match", "tournament", "championship", "league", "cup", "semifinal", "semi-final",
+         "quarterfinal", "goal", "striker", "midfielder", "goalkeeper", "olympics", "medal", "stadium", "fifa",
+         "uefa", "playoff", "innings", "wicket", "rugby", "football", "soccer", "cricket", "tennis", "basketball"}
+_SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")
+_WIN_VERBS = {"beat", "defeat", "thrash", "rout", "crush", "edge", "down", "overcome", "hammer", "trounce", "outplay",
+              "eliminate", "knock", "shock", "stun", "upset", "sink", "topple"}
+#: Verbs of weighing an option: what they govern is not decided ("considering sanctions").
+DELIBERATION = {"consider", "weigh", "mull", "contemplate", "debate", "discuss", "study", "explore", "eye"}
 #: Nouns whose clausal content is alleged (the accused act is not asserted).
 ALLEGATION_NOUNS = {"accusation", "allegation", "claim", "charge", "report", "rumor", "rumour", "suspicion"}
 #: Nouns introducing a referred-to earlier event ("since talks in Munich").
@@ -249,7 +260,19 @@ class Extractor:
                 cand = self._noun_event(tok, row)
             if cand is not None:
                 out.append(cand)
-        return self._drop_purposes(self._drop_protest_purposes(out))
+        return self._drop_sport(self._drop_purposes(self._drop_protest_purposes(out)))
+
+    def _drop_sport(self, cands: list[Candidate]) -> list[Candidate]:
+        """Sport is not conflict: "Brazil beat Argentina 1-0 in a World Cup qualifier" has no ASSAULT. A
+        conflictual candidate of a verb of winning whose sentence has a score ("1-0") or a sports word
+        is dropped."""
+        keep = []
+        for c in cands:
+            if c.event in ("ASSAULT", "COERCE", "THREATEN") and c.trigger.lemma_.lower() in _WIN_VERBS and any(
+                    _SCORE.match(t.text) or t.lemma_.lower() in SPORT for t in c.trigger.sent):
+                continue  # only verbs of winning: "a bomb at a football stadium" is still an attack
+            keep.append(c)
+        return keep
 
     def _drop_purposes(self, cands: list[Candidate]) -> list[Candidate]:
         """An act's purpose clause ("visited Dakar *to mediate*", "telephoned Kozyrev *to discuss*",
@@ -1167,17 +1190,20 @@ class Extractor:
             t = t.head
             chain.append(t)
         negated = any(c.dep_ == "neg" for c in tok.children)
+        hypothetical_self = tok.lemma_.lower() in DELIBERATION and cand.trigger.i != tok.i  # noun event under it
         if tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children):
             negated = True
         aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         future = bool(aux & _FUTURE_AUX) or ("going" in aux)
-        hypothetical = bool(aux & _HYPOTHETICAL_AUX)
+        hypothetical = bool(aux & _HYPOTHETICAL_AUX) or hypothetical_self
         speaker = None
         for h in chain[1:]:
             lemma = h.lemma_.lower()
             kind = self.lex.reporting.get(lemma)
             if lemma in INTENT or kind == "intend":
                 future = True
+            if lemma in DELIBERATION:
+                hypothetical = True  # "is considering sanctions": weighed, not decided
             if kind == "report" and speaker is None:
                 s, _ = self.subject(h)
                 if s is not None:
