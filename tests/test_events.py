@@ -456,4 +456,4 @@ def test_sport_and_deliberation_are_not_events(code_text):
     assert code_text("Ghana defeated Nigeria 2-1 in the Africa Cup of Nations on Sunday.").events == []
     assert code_text("The European Union is considering sanctions against Belarusian officials.").events == []
     # a bomb at a stadium is still an attack
-    assert [e.event for e in code_text("A bomber attacked a football stadium in Kano.").events] == ["ASSAULT"]
+    assert [e.event for e in code_text("A suicide bomber attacked a football stadium in Kano.").events] == ["ASSAULT"]
