@@ -217,3 +217,9 @@ def test_company_names_are_business(resolve):
 def test_organisation_inside_a_longer_title(resolve):
     e = resolve("Mari Tanaka, the United Nations Emergency Relief Coordinator, visited Gaza.", "Tanaka")
     assert (e.code, e.org) == ("IGO", "UN")
+
+
+def test_title_of_a_country_binds_the_person(resolve):
+    e = resolve("On Monday, Prince Ali of Jordan met the head of world football in his office.", "Ali",
+                "2000-01-01")
+    assert (e.code, e.sector) == ("JOR", "ELI")

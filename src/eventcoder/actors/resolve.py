@@ -269,6 +269,9 @@ class DocActors:
                 toks.extend(c.subtree)
             if c.dep_ == "appos":
                 toks.extend(c.subtree)
+            if c.dep_ == "prep" and c.lower_ == "of" and any(  # "King Hassan *of Morocco*"
+                    g.dep_ == "pobj" and g.ent_type_ == "GPE" for g in c.children):
+                toks.extend(c.subtree)
         if root.dep_ == "appos":  # "the foreign minister, Sergei Lavrov"
             toks.extend(t for t in root.head.subtree if t.i < root.head.i + 1 and t.i < ent.start)
         return sorted(set(toks), key=lambda t: t.i)
