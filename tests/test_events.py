@@ -457,3 +457,12 @@ def test_sport_and_deliberation_are_not_events(code_text):
     assert code_text("The European Union is considering sanctions against Belarusian officials.").events == []
     # a bomb at a stadium is still an attack
     assert [e.event for e in code_text("A suicide bomber attacked a football stadium in Kano.").events] == ["ASSAULT"]
+
+
+def test_phone_calls_dates_are_not_call_on_and_state_orders(code_text):
+    (ev,) = code_text("Kenya's president called his Ugandan counterpart on Saturday, discussing the border.").events
+    assert (ev.event, ev.mode, codes(ev.recipient)) == ("CONSULT", ["phone"], ["UGA"])
+    assert code_text("Brazil called the election a fraud.").events == [] or all(
+        e.event != "CONSULT" for e in code_text("Brazil called the election a fraud.").events)
+    (ev,) = code_text("Uruguay's military government ordered the weekly Opinar to suspend publication.").events
+    assert (ev.event, ev.mode) == ("COERCE", ["censor"])

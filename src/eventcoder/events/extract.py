@@ -82,6 +82,8 @@ _POPULATED_PLACES = {"town", "village", "city", "home", "house", "neighbourhood"
 #: Types whose recipient is never a place named in the clause: meetings happen at a venue, demands and
 #: accusations have topics, protests have their own target rule.
 _NO_PLACE_RECIPIENT = {"CONSULT", "REQUEST", "ACCUSE", "PROTEST"}
+#: Sectors of a state's arms (and a country named as such): their orders are acts of the state.
+_STATE_ARMS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 #: Staff whose withdrawal reduces relations rather than retreating (PLOVER manual 2.0, §SANCTION withdraw).
 _NON_MILITARY_STAFF = {"peacekeeper", "observer", "monitor", "inspector", "diplomat", "envoy", "ambassador"}
 #: Words that make a deployment a peacekeeping one.
@@ -199,7 +201,8 @@ class Extractor:
         if kind == "prt":  # spaCy also tags particles as advmod or prep ("stepped down", "pulled out")
             return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in values for c in kids)
         if kind == "prep":
-            if any(c.dep_ in ("prep", "agent", "dative", "prt") and c.lower_ in values for c in kids):
+            if any(c.dep_ in ("prep", "agent", "dative", "prt") and c.lower_ in values and not _temporal(c)
+                   for c in kids):
                 return True
             for c in kids:  # "pulled out *of*": the preposition under the particle
                 if c.dep_ in ("prt", "advmod") and any(g.dep_ == "prep" and g.lower_ in values for g in c.children):
@@ -286,8 +289,9 @@ class Extractor:
             host = by_trigger.get(t.head.i) if t.dep_ == "advcl" and t.head.i != t.i else None
             if c.event in ("ASSAULT", "COERCE"):
                 host = None  # "opened fire to disperse the crowd": force used for a purpose is itself an act
-            if host is not None and host is not c and any(
-                    x.dep_ == "aux" and x.lower_ == "to" for x in t.children) and \
+            purpose = any(x.dep_ == "aux" and x.lower_ == "to" for x in t.children)
+            same = host is not None and t.tag_ == "VBG" and host.event == c.event  # "called X, discussing ..."
+            if host is not None and host is not c and (purpose or same) and \
                     {e.code for e in c.actor} <= {e.code for e in host.actor}:
                 continue
             keep.append(c)
@@ -434,6 +438,15 @@ class Extractor:
             rules.append("compound actor of a symmetric event split into actor and recipient")
         if not actors:
             return None
+        if row.lemma == "call" and row.mode == "phone" and not any(e.code != "UNK" or e.sector for e in recipients):
+            return None  # "called the shots", "called the election": a phone call needs someone called
+        if event == "REQUEST" and tok.lemma_.lower() in ("order", "force", "compel") and comp is not None and \
+                actors and all(e.sector in _STATE_ARMS for e in actors):
+            crow = self.match(comp)
+            if crow is not None and crow.event in ("COERCE", "SANCTION"):
+                # "the government ordered the newspaper to suspend publication": a state's order is the act
+                rules.append(f"a state's order to {comp.lemma_}: {crow.event} (PLOVER manual 2.0, §{crow.event})")
+                event, mode = crow.event, crow.mode
         if event == "CONSULT" and recipients and all(e.sector == "JRN" for e in recipients):
             return None  # talking to the press is a statement (CAMEO 01), not a consultation
         start, end = self._clause_span(tok)
@@ -1307,6 +1320,12 @@ def _phrase(tok, skip: set[str] = _CLAUSE_DEPS) -> list:
             c.dep_ == "relcl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)))
     # (an infinitival "relative" clause is the noun's content: "a call for forces *to be deployed in X*")
     return sorted(out, key=lambda t: t.i)
+
+
+def _temporal(prep) -> bool:
+    """True for a preposition whose object is a date or time ("*on* Saturday", "*on* Nov. 2"): "called
+    Lavrov on Saturday" is no "called on"."""
+    return any(x.dep_ == "pobj" and x.ent_type_ in ("DATE", "TIME") for x in prep.children)
 
 
 def _child(tok, dep: str):
