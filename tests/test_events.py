@@ -466,3 +466,8 @@ def test_phone_calls_dates_are_not_call_on_and_state_orders(code_text):
         e.event != "CONSULT" for e in code_text("Brazil called the election a fraud.").events)
     (ev,) = code_text("Uruguay's military government ordered the weekly Opinar to suspend publication.").events
     assert (ev.event, ev.mode) == ("COERCE", ["censor"])
+
+
+def test_travel_advisory_is_a_sanction(code_text):
+    (ev,) = code_text("Canada advised its citizens against all travel to Haiti on Friday.").events
+    assert (ev.event, codes(ev.recipient)) == ("SANCTION", ["HTI"])
