@@ -471,3 +471,9 @@ def test_phone_calls_dates_are_not_call_on_and_state_orders(code_text):
 def test_travel_advisory_is_a_sanction(code_text):
     (ev,) = code_text("Canada advised its citizens against all travel to Haiti on Friday.").events
     assert (ev.event, codes(ev.recipient)) == ("SANCTION", ["HTI"])
+
+
+def test_passive_control_subject_and_scheduled_meetings(code_text):
+    # PLOVER manual 2.0, §CONSULT: references to future meetings and summits are AGREE
+    (ev,) = code_text("The Chilean president is scheduled to attend a summit in Lima next week.").events
+    assert (ev.event, codes(ev.actor)) == ("AGREE", ["CHL"])

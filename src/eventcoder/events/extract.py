@@ -39,7 +39,7 @@ OBJECT_CONTROL = {
     "advise", "instruct", "compel", "require", "authorize", "authorise", "help", "convince", "oblige",
 }
 #: Verbs that state intent: their complement is a future event.
-INTENT = {"plan", "intend", "want", "hope", "seek", "aim", "expect", "prepare", "wish",
+INTENT = {"plan", "intend", "want", "hope", "seek", "aim", "expect", "prepare", "wish", "schedule",
           "mean", "look", "consider", "decide", "plot", "scheme"}
 #: Words of sport matches (with a score like "2-1", they make "beat" and "defeated" no conflict).
 SPORT = {"qualifier", "match", "tournament", "championship", "league", "cup", "semifinal", "semi-final",
@@ -640,6 +640,9 @@ class Extractor:
         if dep == "xcomp" and head.pos_ == "ADJ":
             return self.subject(head)[0], None
         if dep == "xcomp":
+            hp = _child(head, "nsubjpass")
+            if hp is not None and _child(head, "agent") is None:
+                return hp, None  # "Obama is scheduled to attend", "troops were ordered to withdraw"
             if head.lemma_.lower() in OBJECT_CONTROL:
                 ctrl = self._control_object(head)
                 if ctrl is not None:
