@@ -326,3 +326,22 @@ def test_heldout_place_accuracy(nlp, gaz, cases_module):
     right = sum(o.place_ok for o in outcomes)
     bad = cases_module.failures(outcomes, "place")
     assert right / len(outcomes) >= 0.90, f"{right}/{len(outcomes)} places right; failures:\n" + "\n".join(bad)
+
+
+def test_sentence_ents_are_the_entities_span_ents_gives():
+    import spacy
+    from spacy.tokens import Span
+
+    from eventcoder.nlp import sentence_ents
+
+    doc = spacy.blank("en")("Merkel met Putin in Moscow . Then Obama flew to New York on Monday .")
+    for tok in doc:
+        tok.is_sent_start = tok.i in (0, 6)
+    doc.ents = [Span(doc, 0, 1, "PERSON"), Span(doc, 2, 3, "PERSON", kb_id="Q7747"), Span(doc, 4, 5, "GPE"),
+                Span(doc, 7, 8, "PERSON"), Span(doc, 10, 12, "GPE"), Span(doc, 13, 14, "DATE")]
+    first, second = doc.sents
+    assert [(e.text, e.label_) for e in sentence_ents(second)] == [("Obama", "PERSON"), ("New York", "GPE"),
+                                                                    ("Monday", "DATE")]
+    assert [e.kb_id_ for e in sentence_ents(first)] == ["", "Q7747", ""]
+    for span in (first, second, doc[3:11], doc[:], doc[5:7]):
+        assert sentence_ents(span) == list(span.ents)

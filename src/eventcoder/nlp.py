@@ -42,6 +42,38 @@ def load(name: str = DEFAULT_MODEL):
     return nlp
 
 
+#: ``Doc.user_data`` key of the entity index kept by :func:`sentence_ents`.
+_ENTS_KEY = "eventcoder.ents"
+
+
+def sentence_ents(sent) -> list:
+    """The named entities inside the sentence ``sent`` (a spaCy ``Span``): the same spans as ``sent.ents``.
+
+    ``Span.ents`` rebuilds a ``Span`` for every entity of the whole document at each access; the coder asks
+    once per event, so a per-document index (start, end, label, KB id and id of each entity, kept in
+    ``doc.user_data``: plain values, so the document holds no reference cycle) is built on the first
+    call and each call makes only the sentence's spans. Assumes the document's entities are not changed
+    afterwards (they are final once the pipeline has run).
+    """
+    from bisect import bisect_left
+
+    from spacy.tokens import Span
+
+    doc = sent.doc
+    index = doc.user_data.get(_ENTS_KEY)
+    if index is None:
+        ents = doc.ents
+        index = ([e.start for e in ents], [(e.start, e.end, e.label, e.kb_id, e.id) for e in ents])
+        doc.user_data[_ENTS_KEY] = index
+    starts, rows = index
+    out = []
+    for start, end, label, kb_id, span_id in rows[bisect_left(starts, sent.start):]:
+        if end > sent.end:  # as Span.ents: entities run in order, the first one past the end stops
+            break
+        out.append(Span(doc, start, end, label=label, kb_id=kb_id, span_id=span_id))
+    return out
+
+
 def _register() -> None:
     from spacy.language import Language
 

@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from .nlp import sentence_ents
+
 if TYPE_CHECKING:  # spaCy types only for annotations; spaCy is loaded by eventcoder.nlp
     from spacy.tokens import Span, Token
 
@@ -456,7 +458,7 @@ def is_future(trigger: Token) -> bool:
 
 def _date_entities(sent: Span) -> list[Span]:
     ents = []
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ == "DATE" or (ent.label_ == "TIME" and _DAY_WORDS.search(ent.text)):
             ents.append(ent)
     return ents

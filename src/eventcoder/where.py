@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .article import InputError, Place
+from .nlp import sentence_ents
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -785,7 +786,7 @@ def _qualifier(root: Token, sent: Span) -> str | None:
 def _candidate_spans(sent: Span) -> list[Span]:
     """Entities that may name a place: GPE/LOC/FAC, and other proper names (the small model tags "Qana" as
     ORG) that only count when a place noun or a locative preposition governs them."""
-    ents = sent.ents  # built from doc.ents at each access: once per call
+    ents = sentence_ents(sent)
     spans = [e for e in ents if e.label_ not in _NOT_PLACE_LABELS and e.label_ != "FAC"]
     covered = {i for e in ents for i in range(e.start, e.end)}
     for tok in sent:
@@ -950,7 +951,7 @@ def locate_event(sent: Span, trigger: Token, gazetteer: Gazetteer, context: Plac
         if not 0 <= delta <= 7:
             return None
     clause = {t.i for t in _clause_tokens(trigger)}
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ not in ("GPE", "LOC") or ent.root.i not in clause or trigger.i in range(ent.start, ent.end):
             continue
         root = ent.root
