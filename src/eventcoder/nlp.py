@@ -42,6 +42,80 @@ def load(name: str = DEFAULT_MODEL):
     return nlp
 
 
+#: Tokens per window when :func:`bound_tok2vec_memory` embeds a longer document.
+TOK2VEC_WINDOW = 2000
+
+
+def bound_tok2vec_memory(nlp, window: int = TOK2VEC_WINDOW) -> list[str]:
+    """Make the pipeline's tok2vec layers embed documents longer than ``window`` tokens window by window,
+    so that parsing one long article needs bounded memory; the vectors are exactly the same.
+
+    A CNN tok2vec (``MultiHashEmbed`` features of each token, then ``MaxoutWindowEncoder``) sees
+    ``window_size × depth`` tokens either side (4 for the en_core_web models): each window is computed
+    with twice that many tokens of context on both sides, which are then dropped, and the pieces are joined.
+    Its activations cost about 16 KiB per token (docs/scale.md), so an article of 15,000 tokens needed
+    about 280 MiB more at its peak, and needs about 100 MiB with windows of 2,000 tokens. Applies to the
+    ``tok2vec`` component and to the tok2vec inside a transition-based component (``ner``); the layers of
+    other architectures are left alone. Prediction only (training raises). Calling it again changes nothing.
+
+    Returns:
+        The names of the components whose tok2vec now works window by window.
+    """
+    done = []
+    for name, pipe in nlp.pipeline:
+        cfg = nlp.config["components"].get(name, {}).get("model", {})
+        model = getattr(pipe, "model", None)
+        if model is None:
+            continue
+        if cfg.get("@architectures", "").startswith("spacy.Tok2Vec."):
+            encode, target = cfg.get("encode", {}), model
+        elif isinstance(cfg.get("tok2vec"), dict) and cfg["tok2vec"].get("@architectures", "").startswith(
+                "spacy.Tok2Vec.") and model.has_ref("tok2vec"):
+            encode, target = cfg["tok2vec"].get("encode", {}), model.get_ref("tok2vec").layers[0]
+        else:
+            continue
+        if not encode.get("@architectures", "").startswith("spacy.MaxoutWindowEncoder."):
+            continue
+        if not getattr(target._func, "windowed", False):
+            margin = 2 * int(encode["window_size"]) * int(encode["depth"])
+            target._func = _windowed(target._func, window, margin)
+        done.append(name)
+    return done
+
+
+def _windowed(forward, window: int, margin: int):
+    """``forward`` of a docs → per-doc arrays layer, run on windows of ``window`` tokens (with ``margin``
+    tokens of context each side) for documents longer than ``window``; shorter ones go through as a batch."""
+
+    def fwd(model, docs, is_train):
+        if is_train or all(len(d) <= window for d in docs):
+            return forward(model, docs, is_train)
+        out = [None] * len(docs)
+        short = [i for i, d in enumerate(docs) if len(d) <= window]
+        if short:
+            ys, _ = forward(model, [docs[i] for i in short], is_train)
+            for i, y in zip(short, ys):
+                out[i] = y
+        for i, doc in enumerate(docs):
+            if len(doc) <= window:
+                continue
+            parts = []
+            for start in range(0, len(doc), window):
+                end = min(start + window, len(doc))
+                lo, hi = max(0, start - margin), min(len(doc), end + margin)
+                (y,), _ = forward(model, [doc[lo:hi].as_doc()], is_train)
+                parts.append(y[start - lo:end - lo])
+            out[i] = model.ops.xp.concatenate(parts)
+
+        def backprop(d_out):
+            raise NotImplementedError("tok2vec windows are for prediction only")
+
+        return out, backprop
+
+    fwd.windowed = True
+    return fwd
+
+
 #: ``Doc.user_data`` key of the entity index kept by :func:`sentence_ents`.
 _ENTS_KEY = "eventcoder.ents"
 

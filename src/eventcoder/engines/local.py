@@ -151,10 +151,13 @@ def init_worker(coder_kwargs: dict[str, Any], out: str, log_path: str | None, ve
 
 
 def load_coder(coder_kwargs: dict[str, Any]) -> None:
-    """Load this process's Coder (spaCy model, knowledge base, lexicon, gazetteer) into the worker state."""
+    """Load this process's Coder (spaCy model, knowledge base, lexicon, gazetteer) into the worker state;
+    its tok2vec layers embed long articles window by window (:func:`eventcoder.nlp.bound_tok2vec_memory`)."""
     from ..coder import Coder
+    from ..nlp import bound_tok2vec_memory
 
     coder = Coder(**coder_kwargs)
+    bound_tok2vec_memory(coder.nlp)
     try:
         _ = coder.gazetteer  # load now, not inside the first chunk
     except Exception:  # the coder copes without a gazetteer

@@ -71,13 +71,16 @@ logger.netty.level = error
 
 
 def get_coder(kwargs: dict[str, Any]):
-    """The Coder of this Python process for ``kwargs``, created on first use (one model per worker)."""
+    """The Coder of this Python process for ``kwargs``, created on first use (one model per worker); its
+    tok2vec layers embed long articles window by window (:func:`eventcoder.nlp.bound_tok2vec_memory`)."""
     key = repr(sorted(kwargs.items()))
     coder = _CODERS.get(key)
     if coder is None:
         from ..coder import Coder
+        from ..nlp import bound_tok2vec_memory
 
         coder = Coder(**kwargs)
+        bound_tok2vec_memory(coder.nlp)
         try:
             _ = coder.gazetteer
         except Exception:  # the coder copes without a gazetteer

@@ -1,0 +1,53 @@
+"""Tests for eventcoder.nlp: tok2vec windows for long documents give exactly the vectors of one pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from eventcoder import nlp as nlp_mod
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "nato-lavrov-2015-05-19.txt"
+
+
+@pytest.fixture(scope="module")
+def whole():
+    return nlp_mod.load(nlp_mod.DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="module")
+def windowed():
+    """A second copy of the model (the shared one stays as loaded), embedding 50 tokens at a time."""
+    import spacy
+
+    nlp = spacy.load(nlp_mod.DEFAULT_MODEL)
+    nlp.add_pipe("paragraph_boundaries", before="parser")
+    assert nlp_mod.bound_tok2vec_memory(nlp, window=50) == ["tok2vec", "ner"]
+    assert nlp_mod.bound_tok2vec_memory(nlp, window=50) == ["tok2vec", "ner"]  # again: no second wrapper
+    return nlp
+
+
+def _annotations(doc) -> list[tuple]:
+    return [(t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_iob_, t.ent_type_, t.is_sent_start) for t in doc]
+
+
+@pytest.mark.skipif(not EXAMPLE.exists(), reason="example article not in ../shared")
+def test_tok2vec_windows_give_the_same_vectors_and_annotations(whole, windowed):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    texts = [text, "Short one.", text[:1500]]  # longer and shorter than a window, in one batch
+    for a, b in zip(whole.pipe(texts, batch_size=3), windowed.pipe(texts, batch_size=3)):
+        assert np.array_equal(a.tensor, b.tensor)
+        assert _annotations(a) == _annotations(b)
+    doc = windowed(text)
+    assert len(doc) == 375 and len(doc.ents) == 52
+
+
+def test_tok2vec_windows_are_for_prediction_only(windowed):
+    model = windowed.get_pipe("tok2vec").model
+    doc = windowed.make_doc("word " * 60)
+    vectors, backprop = model._func(model, [doc], False)  # 60 tokens: three windows
+    assert vectors[0].shape == (60, 96)
+    with pytest.raises(NotImplementedError):
+        backprop([vectors[0]])
