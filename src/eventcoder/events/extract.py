@@ -561,23 +561,20 @@ class Extractor:
             cand.recipient, cand.actor = cand.actor, [cand.speaker]
             cand.event, cand.mode, cand.modality, cand.symmetric = "REQUEST", mode, "asserted", False
             return
-        obj = _child(tok, "dobj")
         if cand.event == "SANCTION" and cand.mode == "withdraw":
+            obj = _child(tok, "dobj")
             if all(e.sector in _ARMED for e in cand.actor) or (obj is not None and obj.lemma_.lower() in TROOPS):
                 cand.rules.append("withdrawal by or of armed forces: RETREAT/withdraw (PLOVER manual 2.0, §RETREAT)")
                 cand.event = "RETREAT"
-        if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ" and tok.head.lemma_.lower() in WILLING and \
-                cand.event in _THREAT_MODE and cand.modality == "asserted":
-            # "is prepared to impose martial law": readiness to coerce or attack is a threat (§THREATEN)
-            threat = _THREAT_MODE[cand.event]
-            cand.rules.append(f"'{tok.head.text} to' {cand.event}: a threat (PLOVER manual 2.0, §THREATEN)")
-            cand.event, cand.mode = "THREATEN", threat.get(cand.mode or "", threat[""])
-            return
-        if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ" and tok.head.lemma_.lower() in WILLING and \
-                cand.event in _COOPERATIVE | {"RETREAT", "CONCEDE"}:
-            cand.rules.append(f"'{tok.head.text} to' {cand.event}: intent coded AGREE (PLOVER manual 2.0, §AGREE)")
-            cand.event, cand.mode, cand.modality = "AGREE", None, "asserted"
-            return
+        if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ" and tok.head.lemma_.lower() in WILLING:
+            if cand.event in _THREAT_MODE and cand.modality == "asserted":
+                # "is prepared to impose martial law": readiness to coerce or attack is a threat (§THREATEN)
+                threat = _THREAT_MODE[cand.event]
+                cand.rules.append(f"'{tok.head.text} to' {cand.event}: a threat (PLOVER manual 2.0, §THREATEN)")
+                cand.event, cand.mode = "THREATEN", threat.get(cand.mode or "", threat[""])
+            elif cand.event in _COOPERATIVE | {"RETREAT", "CONCEDE"}:
+                cand.rules.append(f"'{tok.head.text} to' {cand.event}: intent coded AGREE (PLOVER manual 2.0, §AGREE)")
+                cand.event, cand.mode, cand.modality = "AGREE", None, "asserted"
 
     def _reclassify(self, cand: Candidate, tok) -> None:
         """Type rules that look past the trigger word (verbal and nominal triggers alike):
@@ -1314,14 +1311,15 @@ _SIDE_CLAUSES = {"advcl", "relcl", "parataxis", "conj"}
 
 def _phrase(tok, skip: set[str] = _CLAUSE_DEPS) -> list:
     """``tok``'s subtree without the clauses (dependencies in ``skip``) inside it ("the demonstration
-    *staged by students to protest ... Iraq*" stops at "demonstration"): the words of the phrase itself."""
+    *staged by students to protest ... Iraq*" stops at "demonstration"): the words of the phrase itself.
+    An infinitival "relative" clause stays: it is the noun's content ("a call for forces *to be deployed
+    in X*")."""
     out, stack = [], [tok]
     while stack:
         t = stack.pop()
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ not in skip or (
             c.dep_ == "relcl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)))
-    # (an infinitival "relative" clause is the noun's content: "a call for forces *to be deployed in X*")
     return sorted(out, key=lambda t: t.i)
 
 
