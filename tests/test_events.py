@@ -478,3 +478,40 @@ def test_passive_control_subject_and_scheduled_meetings(code_text):
     # PLOVER manual 2.0, §CONSULT: references to future meetings and summits are AGREE
     (ev,) = code_text("The Chilean president is scheduled to attend a summit in Lima next week.").events
     assert (ev.event, codes(ev.actor)) == ("AGREE", ["CHL"])
+
+
+def test_human_shields_and_eased_tariffs(code_text):
+    # CAMEO 1.1b3 184 "use as human shield" (ASSAULT); 085 easing economic sanctions (RETREAT)
+    (ev,) = code_text("Militia fighters used villagers as human shields near Sirte on Monday.").events
+    assert (ev.event, ev.mode) == ("ASSAULT", ["abduct"]) and ev.recipient[0].sector == "CVL"
+    (ev,) = code_text("Mexico lowered tariffs on Canadian steel in March.").events
+    assert ev.event == "RETREAT" and codes(ev.actor) == ["MEX"]
+    (ev,) = code_text("Brazil rolled back tariffs on Argentine wine last year.").events
+    assert ev.event == "RETREAT" and codes(ev.recipient) == ["ARG"]
+
+
+def test_quantified_and_compound_objects(code_text):
+    (ev,) = code_text("Turkey has begun withdrawing some of its soldiers from Iraq.").events
+    assert (ev.event, ev.mode) == ("RETREAT", ["withdraw"]) and codes(ev.recipient) == ["IRQ"]
+    (ev,) = code_text("The Norwegian envoy ended mediation efforts between the two factions.").events
+    assert ev.event == "SANCTION"  # CAMEO 164 halt negotiations, not a consultation
+    (ev,) = code_text("Peru and Chile agreed to hold a joint naval exercise in the Pacific.").events
+    assert ev.event == "AGREE"  # a promised joint exercise is cooperation, not a threat
+
+
+def test_troops_to_help_storming_and_borders_for_refugees(code_text):
+    (ev,) = code_text("Kenya has offered to send troops to help the Somali army fight insurgents.").events
+    assert ev.event == "AGREE" and codes(ev.actor) == ["KEN"]
+    (ev,) = code_text("Jordan sent troops to help the Iraqi army retake the town.").events
+    assert ev.event == "AID" and codes(ev.recipient) == ["IRQ"]
+    (ev,) = code_text("Al-Shabaab militants stormed a police station in Mogadishu on Friday.").events
+    assert ev.event == "ASSAULT" and ev.actor[0].sector == "REB"
+    (ev,) = code_text("Poland opened its borders to refugees in March.").events
+    assert ev.event == "AID" and ev.recipient[0].sector == "REF"
+
+
+def test_reiterated_support_and_refused_war_end(code_text):
+    (ev,) = code_text("Egypt's president reiterated his country's support for the Sudanese army.").events
+    assert ev.event == "SUPPORT" and codes(ev.recipient) == ["SDN"]
+    (ev,) = code_text("The Malian government said it would never stop its war on the jihadists.").events
+    assert (ev.event, ev.mode) == ("REJECT", ["yield"]) and codes(ev.actor) == ["MLI"]

@@ -86,6 +86,8 @@ _NO_PLACE_RECIPIENT = {"CONSULT", "REQUEST", "ACCUSE", "PROTEST"}
 _STATE_ARMS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 #: Staff whose withdrawal reduces relations rather than retreating (PLOVER manual 2.0, §SANCTION withdraw).
 _NON_MILITARY_STAFF = {"peacekeeper", "observer", "monitor", "inspector", "diplomat", "envoy", "ambassador"}
+#: Purposes that make a deployment help ("to help the army", "to protect civilians").
+_HELP_VERBS = {"help", "assist", "aid", "protect", "support", "train", "bolster", "secure"}
 #: Words that make a deployment a peacekeeping one.
 _PEACEKEEPING = {"peacekeeping", "peacekeeper", "peace-keeping", "peacekeep"}
 #: Adjectives of an attack made in words.
@@ -110,7 +112,10 @@ ASPECTUAL = {"continue", "resume", "erupt", "spread", "escalate", "intensify", "
 MEASURES = {"ton", "tonne", "tons", "tonnes", "worth", "batch", "shipment", "consignment", "load", "amount",
             "quantity", "package", "kilogram", "kg", "litre", "liter", "barrel", "dose", "million", "billion",
             "thousand", "hundred", "lot", "supply", "convoy", "planeload", "truckload", "number", "part", "parts",
-            "much", "most", "half", "rest", "swathe", "swath", "portion"}
+            "much", "most", "half", "rest", "swathe", "swath", "portion", "some", "many", "all", "several",
+            "dozen", "few", "majority"}
+#: Object nouns that take their meaning from a compound: "mediation efforts", "curfew hours".
+_LIGHT_HEADS = {"effort", "hour", "regime", "order", "process"}
 #: Nouns that count or group events: the event is their "of" phrase ("a new round of talks").
 _ROUNDS = {"round", "series", "wave", "spate", "string", "set", "cycle", "stage", "phase", "day", "week", "month",
            "hour", "year"}
@@ -220,13 +225,20 @@ class Extractor:
             # "25,000 tons *of food aid*", "$50,000 worth *of goods*": the measured noun is the object
             objs += [x for o in objs if o.lemma_.lower() in MEASURES for c in o.children
                      if c.dep_ == "prep" and c.lower_ == "of" for x in c.children if x.dep_ == "pobj"]
+            # "ended *mediation* efforts", "eased *curfew* hours": the compound names the thing
+            objs += [c for o in objs if o.lemma_.lower() in _LIGHT_HEADS for c in o.children if c.dep_ == "compound"]
             return any(o.lemma_.lower() in values or o.lower_ in values for o in objs)
         if kind == "xcomp":  # a "to V" complement only; "warned that ..." is no control verb
             return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and (not values or c.lemma_.lower() in values)
                        for c in kids)
-        if kind == "mod":
+        if kind == "mod":  # the word's own modifiers, or its object's ("staged a *joint* exercise")
+            objs = [c for c in kids if c.dep_ == "dobj"] if tok.pos_ in ("VERB", "AUX") else []
             return any(c.dep_ in ("compound", "amod", "nmod", "npadvmod", "advmod")
-                       and (c.lemma_.lower() in values or c.lower_ in values) for c in kids)
+                       and (c.lemma_.lower() in values or c.lower_ in values)
+                       for c in kids + [g for o in objs for g in o.children])
+        if kind == "pobj":  # the object of one of its prepositions: "used civilians *as human shields*"
+            return any(c.dep_ in ("prep", "agent") and not _temporal(c) and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in values for g in c.children) for c in kids)
         if kind == "head":  # a noun governed by one of these verbs: "took to the streets", "staged a strike"
             v = _governing_verb(tok)
             return v is not None and v.lemma_.lower() in values
@@ -421,7 +433,8 @@ class Extractor:
         if comp is not None and event == "AGREE" and comp.dep_ == "xcomp":
             # "vowed to fight on", "pledged to retaliate": a promised conflictual act is a threat
             crow = self.match(comp)
-            if crow is not None and crow.event in _THREAT_MODE:
+            if crow is not None and crow.event in _THREAT_MODE and not (
+                    crow.event == "MOBILIZE" and _helping_purpose(comp) is not None):  # "offered to send troops to help"
                 threat = _THREAT_MODE[crow.event]
                 event, mode = "THREATEN", threat.get(crow.mode or "", threat[""])
                 rules.append(f"promise of {crow.event} ('{comp.lemma_}'): THREATEN (PLOVER manual 2.0, §THREATEN)")
@@ -584,11 +597,33 @@ class Extractor:
           peacekeepers)");
         * troops deployed on a peacekeeping mission are AID (CAMEO 1.1b3 074, provide peacekeeping);
         * an "attack" by politicians or officials, or a "scathing/verbal/blistering" one, is a verbal
-          attack: ACCUSE/disapprove (§ACCUSE).
+          attack: ACCUSE/disapprove (§ACCUSE);
+        * troops sent "to help/assist/protect" someone are military assistance: AID (CAMEO 1.1b3 074);
+        * a storming by armed men is an assault, not a riot, nor a raid when they are not the state's
+          (CAMEO 1.1b3 190; PLOVER manual 2.0, §PROTEST covers crowds, §COERCE seize the authorities' raids);
+        * opening borders or access to refugees is granting them entry: AID (CAMEO 1.1b3 075, asylum).
         """
         obj = _child(tok, "dobj")
         words = {tok.lemma_.lower()} | ({obj.lemma_.lower()} if obj is not None else set())
-        if cand.event in ("RETREAT", "SANCTION") and cand.mode == "withdraw" and words & _NON_MILITARY_STAFF:
+        helped = _helping_purpose(tok)
+        if cand.event == "MOBILIZE" and helped is not None:
+            cand.rules.append("troops sent to help: military assistance, AID (CAMEO 1.1b3 074; PLOVER manual 2.0, §AID)")
+            cand.event, cand.mode = "AID", None
+            obj = _child(helped, "dobj") or next((g for c in helped.children if c.dep_ in ("ccomp", "xcomp")
+                                                  for g in c.children if g.dep_ == "nsubj"), None)
+            if obj is not None and all(e.code == "UNK" for e in cand.recipient):
+                cand.recipient = self._entities(obj) or cand.recipient  # "to help *the Iraqi army*"
+        elif cand.actor and ((cand.event == "PROTEST" and cand.mode == "riot" and all(
+                e.sector in _ARMED - {"COP"} for e in cand.actor)) or (
+                cand.event == "COERCE" and words & {"storm", "raid"} and all(
+                e.sector in {"REB", "UAF", "CRM"} for e in cand.actor))):
+            cand.rules.append("storming by an armed group: ASSAULT (CAMEO 1.1b3 190; PLOVER manual 2.0, §ASSAULT)")
+            cand.event, cand.mode = "ASSAULT", None
+        elif cand.event == "RETREAT" and cand.mode == "access" and cand.recipient and all(
+                e.sector == "REF" for e in cand.recipient):
+            cand.rules.append("entry opened to refugees: AID (CAMEO 1.1b3 075, grant asylum; PLOVER manual 2.0, §AID)")
+            cand.event, cand.mode = "AID", None
+        elif cand.event in ("RETREAT", "SANCTION") and cand.mode == "withdraw" and words & _NON_MILITARY_STAFF:
             cand.rules.append("withdrawal of non-military staff: SANCTION/withdraw (PLOVER manual 2.0, §SANCTION)")
             cand.event = "SANCTION"
         elif cand.event == "MOBILIZE" and len({e.code for e in cand.actor} - {"UNK"}) >= 2 \
@@ -1321,6 +1356,12 @@ def _phrase(tok, skip: set[str] = _CLAUSE_DEPS) -> list:
         stack.extend(c for c in t.children if c.dep_ not in skip or (
             c.dep_ == "relcl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)))
     return sorted(out, key=lambda t: t.i)
+
+
+def _helping_purpose(verb):
+    """The purpose clause of help under ``verb`` ("sent troops *to help* the army"), or None."""
+    return next((c for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp") and c.lemma_.lower() in _HELP_VERBS
+                 and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
 
 
 def _temporal(prep) -> bool:
