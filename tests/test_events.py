@@ -515,3 +515,16 @@ def test_reiterated_support_and_refused_war_end(code_text):
     assert ev.event == "SUPPORT" and codes(ev.recipient) == ["SDN"]
     (ev,) = code_text("The Malian government said it would never stop its war on the jihadists.").events
     assert (ev.event, ev.mode) == ("REJECT", ["yield"]) and codes(ev.actor) == ["MLI"]
+
+
+def test_found_guilty_ceasefire_declared_aid_flown_defended(code_text):
+    (ev,) = code_text("A Lisbon court found the former mayor guilty of fraud on Tuesday.").events
+    assert (ev.event, ev.mode) == ("SANCTION", ["convict"]) and ev.actor[0].sector == "JUD"
+    (ev,) = code_text("The Ethiopian government declared a cessation of hostilities in Tigray.").events
+    assert ev.event == "CONCEDE" and codes(ev.actor) == ["ETH"]
+    (ev,) = code_text("The Red Cross flew 20 tons of medicine into Yemen last week.").events
+    assert ev.event == "AID" and codes(ev.recipient) == ["YEM"]
+    (ev,) = code_text("The Hungarian prime minister defended Serbia over its border policy.").events
+    assert ev.event == "SUPPORT" and codes(ev.actor) == ["HUN"] and codes(ev.recipient) == ["SRB"]
+    (ev,) = code_text("North Korea launched cyber warfare against South Korean banks.").events
+    assert (ev.event, ev.mode) == ("COERCE", ["cyber"]) and codes(ev.actor) == ["PRK"]

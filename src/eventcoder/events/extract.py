@@ -236,6 +236,8 @@ class Extractor:
             return any(c.dep_ in ("compound", "amod", "nmod", "npadvmod", "advmod")
                        and (c.lemma_.lower() in values or c.lower_ in values)
                        for c in kids + [g for o in objs for g in o.children])
+        if kind == "pred":  # a predicative complement: "found the party *guilty*"
+            return any(c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") and c.lemma_.lower() in values for c in kids)
         if kind == "pobj":  # the object of one of its prepositions: "used civilians *as human shields*"
             return any(c.dep_ in ("prep", "agent") and not _temporal(c) and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in values for g in c.children) for c in kids)
