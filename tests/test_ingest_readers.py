@@ -188,11 +188,12 @@ def test_strip_site_name_host_spelled_without_spaces():
 
 
 def _titled_page(h1: str, headline: str = "Dockers end strike after pay deal",
-                 og: str = "Strike over at the docks") -> str:
+                 og: str = "Strike over at the docks", page_title: str | None = None, head: str = "") -> str:
     import json
 
     ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": headline})
-    return (f'<html><head><title>{headline} | The Harbour Ledger</title>'
+    page_title = f"{headline} | The Harbour Ledger" if page_title is None else page_title
+    return (f'<html><head><title>{page_title}</title>{head}'
             f'<meta property="og:title" content="{og}">'
             f'<script type="application/ld+json">{ld}</script></head><body><article><h1>{h1}</h1>'
             "<p>Dock workers in the northern port voted on Tuesday to accept a pay offer and return to work, "
@@ -212,6 +213,35 @@ def test_html_title_the_h1_decides_between_jsonld_headline_and_og_title():
     # a later <h1> counts too (a first one that is a "Log in" box)
     page = _titled_page("Log in").replace("</article>", "<h1>Strike over at the docks</h1></article>")
     assert parse_html(page, "d.html").title == "Strike over at the docks"
+
+
+def test_html_title_quote_marks_alone_are_settled_by_the_plain_text_titles():
+    # A CMS that curls quotes (WordPress's wptexturize writes &#8216; &#8217;) does so in the <h1> and in the
+    # JSON-LD headline made from the same title, while og:title and <title> keep the typed straight ones.
+    curly = "Dockers &#8216;end&#8217; strike after pay deal"
+    page = _titled_page(curly, headline="Dockers \u2018end\u2019 strike after pay deal",
+                        og="Dockers &#039;end&#039; strike after pay deal",
+                        page_title="Dockers &#039;end&#039; strike after pay deal | The Harbour Ledger")
+    assert parse_html(page, "a.html").title == "Dockers 'end' strike after pay deal"
+    # <title> with other wording says nothing about the quotes: the <h1> settles it as before
+    page = _titled_page(curly, headline="Dockers \u2018end\u2019 strike after pay deal",
+                        og="Dockers &#039;end&#039; strike after pay deal", page_title="Port strike ends")
+    assert parse_html(page, "b.html").title == "Dockers \u2018end\u2019 strike after pay deal"
+    # <meta name="title"> counts too, with its own mix of quote styles
+    page = _titled_page(curly, headline="Dockers \u2018end\u2019 strike after \u2018pay deal\u2019",
+                        og="Dockers 'end' strike after 'pay deal'", page_title="Port strike ends",
+                        head='<meta name="title" content="Dockers &#039;end&#039; strike after \u2018pay deal\u2019">')
+    assert parse_html(page, "c.html").title == "Dockers 'end' strike after \u2018pay deal\u2019"
+    # quotes dropped from og:title and <title>, kept in the JSON-LD headline and the <h1>
+    quoted = "&quot;Strike is over&quot;\u2026 dockers return to work"
+    page = _titled_page(quoted, headline='"Strike is over"\u2026 dockers return to work',
+                        og="Strike is over\u2026 dockers return to work",
+                        page_title="Strike is over\u2026 dockers return to work - Harbour News")
+    assert parse_html(page, "d.html").title == "Strike is over\u2026 dockers return to work"
+    # titles that differ in words as well are not touched by this rule
+    page = _titled_page("Dockers end strike after pay deal", og="Dockers 'end' strike",
+                        page_title="Dockers 'end' strike | The Harbour Ledger")
+    assert parse_html(page, "e.html").title == "Dockers end strike after pay deal"
 
 
 # --- JSONL ------------------------------------------------------------------------------------------

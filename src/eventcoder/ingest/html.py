@@ -9,7 +9,9 @@ for the publication date).
 * Title (:func:`title_candidates`): the headline the page shows (an ``<h1>``) decides between the two
   metadata titles: the JSON-LD ``headline`` of the page's article object or ``og:title``, whichever an
   ``<h1>`` repeats exactly (the JSON-LD headline when both do); when no ``<h1>`` repeats either, the JSON-LD
-  headline, else ``og:title``, else the first ``<h1>``, else ``<title>``. A trailing site name ("... | CBC
+  headline, else ``og:title``, else the first ``<h1>``, else ``<title>``. When the two metadata titles
+  differ only in quote marks, the page's plain-text title (``<title>``, ``<meta name="title">``) with the
+  same words settles their form instead of the ``<h1>``. A trailing site name ("... | CBC
   News", "... - The Times of India", "... | Taipei Times" on taipeitimes.com) is cut from ``og:title`` and
   ``<title>``. Measured on the fundus pages, the JSON-LD headline agrees with the publisher's own title more
   often than ``og:title`` (trafilatura's first choice), which is often a shorter social-media variant,
@@ -170,6 +172,13 @@ def title_candidates(tree, site: str | None, host: str | None) -> list[str]:
     one goes first: the page shows it as its headline. The JSON-LD headline wins when an ``<h1>`` equals
     each. The comparison is exact, so an ``<h1>`` with curly quotes does not confirm an ``og:title`` with
     straight ones.
+
+    When the two metadata titles differ only in quote marks (curly against straight, or quotes dropped), the
+    ``<h1>`` cannot settle them: a CMS that curls quotes (WordPress's wptexturize, SmartyPants) does so in
+    the ``<h1>`` and in the JSON-LD headline it makes from the same title, so they agree by construction.
+    The page's plain-text title then decides: ``<title>`` (or its part before a site-name separator), else
+    ``<meta name="title">``, when it has the same words; its own spelling is taken. Neither matching, the
+    ``<h1>`` rule applies.
     """
     def meta(xpath: str) -> str | None:
         v = tree.xpath(xpath)
@@ -178,9 +187,12 @@ def title_candidates(tree, site: str | None, host: str | None) -> list[str]:
     h1s = [h for h in (_clean(h.text_content()) for h in tree.xpath("//h1")[:5]) if h and len(h) < 400]
     headline = _clean(_jsonld_headline(tree))
     og = _clean(strip_site_name(_clean(meta('//meta[@property="og:title"]/@content')), site, host))
-    cands = [headline, og, h1s[0] if h1s else None,
-             strip_site_name(_clean(meta("//title/text()")), site, host)]
+    page_title = _clean(meta("//title/text()"))
+    cands = [headline, og, h1s[0] if h1s else None, strip_site_name(page_title, site, host)]
     shown = next((c for c in (headline, og) if c and c in h1s), None)
+    if headline and og and headline != og and _unquoted(headline) == _unquoted(og):
+        # only the quote marks differ: the page's plain-text titles settle their form, not the <h1>
+        shown = _same_words(_unquoted(og), page_title, _clean(meta('//meta[@name="title"]/@content'))) or shown
     if shown:
         cands.insert(0, shown)
     out: list[str] = []
@@ -189,6 +201,31 @@ def title_candidates(tree, site: str | None, host: str | None) -> list[str]:
         if c and len(c) < 400 and c not in out:
             out.append(c)
     return out
+
+
+#: Quote marks: straight, typographic (single, double, low-9, reversed), guillemets, primes, backtick.
+_QUOTE_MARKS = re.compile("[\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a"
+                          "\u2032\u2033`\u00b4]")
+
+
+def _unquoted(s: str) -> str:
+    """``s`` without its quote marks, whitespace collapsed: two titles that differ only in quote style (or
+    in quotes dropped) compare equal."""
+    return _WS.sub(" ", _QUOTE_MARKS.sub("", s)).strip()
+
+
+def _same_words(words: str, *titles: str | None) -> str | None:
+    """The first of ``titles`` (``<title>``, ``<meta name="title">``), or its part before a separator
+    ("... | Site"), that has exactly ``words`` once quote marks are ignored: the page's own plain-text
+    spelling of that title."""
+    for t in titles:
+        if not t:
+            continue
+        for end in [len(t)] + [c.start() for c in _TITLE_SEP.finditer(t)]:
+            part = t[:end].strip()
+            if _unquoted(part) == words:
+                return part
+    return None
 
 
 def _clean(s: str | None) -> str | None:
