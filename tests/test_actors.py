@@ -223,3 +223,37 @@ def test_title_of_a_country_binds_the_person(resolve):
     e = resolve("On Monday, Prince Ali of Jordan met the head of world football in his office.", "Ali",
                 "2000-01-01")
     assert (e.code, e.sector) == ("JOR", "ELI")
+
+
+def test_appositions_and_bracketed_acronyms_name_one_actor(resolve):
+    text = ("The Ghanaian Association of Nurses (GAN), the largest health union in the region, said it would "
+            "strike next week. GAN later met the health minister.")
+    for head, nth in (("union", 0), ("it", 0), ("GAN", 0), ("GAN", 1)):
+        e = resolve(text, head, nth=nth)
+        assert e.code == "GHA", (head, nth)
+    e = resolve("Oshiro, the United Nations relief coordinator, flew to Juba.", "Oshiro")
+    assert (e.code, e.org) == ("IGO", "UN")
+
+
+def test_demonym_taken_for_a_name_is_a_people(resolve):
+    text = "Bosnian Croats said their militia had left the village."
+    assert resolve(text, "Croats").code == "BIH"
+    e = resolve(text, "militia")
+    assert (e.code, e.sector) == ("BIH", "PRM")
+
+
+def test_organisation_name_cut_before_its_of_phrase(resolve):
+    e = resolve("Fighters of the Liberation Tigers of Tamil Eelam attacked a navy base.", "Tigers")
+    assert (e.code, e.sector) == ("LKA", "REB")
+    e = resolve("The Liberation Tigers of Tamil Eelam attacked a navy base.", "Tigers")
+    assert (e.code, e.sector) == ("LKA", "REB")
+    assert resolve("The Liberation Tigers of Tamil Eelam attacked a navy base.", "navy").sector == "MIL"
+
+
+def test_coordinated_country_adjectives_share_their_noun(coder):
+    from eventcoder.actors import DocActors
+
+    doc = coder.nlp("Police detained dozens of Sierra Leonean and Guinean traders at the border.")
+    actors = DocActors(doc, coder.kb, date(2001, 3, 1))
+    ents = actors.entities(next(t for t in doc if t.text == "dozens"))
+    assert sorted((e.code, e.sector) for e in ents) == [("GIN", "BUS"), ("SLE", "BUS")]

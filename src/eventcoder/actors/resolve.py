@@ -14,6 +14,8 @@ Rules, applied to the head token of a noun phrase (spaCy dependency parse):
 4. Role and group nouns take their sector from the role lexicon and their country from their
    modifiers: "Russia's top diplomat" (possessive), "Ukrainian troops" (adjective), "rebels in
    eastern Ukraine" (locative "in"/"of"/"from"); "pro-Moscow"/"anti-Kyiv" never give the country.
+   Appositions name one actor ("X, the UN relief coordinator"; "the Teachers' Union (TU), the umbrella
+   union"): a side that resolves to nothing takes the other's entity, and a bracketed acronym keeps it.
 5. Descriptions and pronouns refer back: "the alliance"/"the bloc" → the last organisation;
    "the country" → the last country; "he"/"she" → the last person; "they" → the last group,
    organisation or country; "it"/"its" → the last organisation or country.
@@ -87,6 +89,7 @@ class DocActors:
         self.cache: dict[int, Entity | None] = {}
         self.mentions: list[Mention] = []
         self.bindings: dict[str, Entity] = {}
+        self.acronyms: dict[str, Entity] = {}  # "(NUT)" after a resolved name: later "NUT" is that actor
         self._bind_people()
         for tok in doc:
             if tok.i in self.skip:
@@ -109,6 +112,8 @@ class DocActors:
                 return self.cache[tok.i]
         self.cache[tok.i] = None  # guards against cycles
         result, person, plural = self._resolve(tok)
+        if _weak(result):
+            result = self._apposed(tok) or result
         if result is not None and result.org is None:
             self._people_of_a_place(tok, result)
             if result.sector is None and self._is_people(tok):
@@ -122,6 +127,34 @@ class DocActors:
             subj = tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ == "nsubj")
             self.mentions.append(Mention(s, e, tok.i, result, person, plural, subj))
         return result
+
+    def _apposed(self, tok) -> Entity | None:
+        """Appositions name one actor: "Kenzo Oshima, the UN relief coordinator", "the Teachers' Union
+        (TU), the umbrella union" — a side that resolves to nothing better (no code, or a guess from the
+        gazetteer) takes the other side's entity. An acronym in brackets is bound for its later mentions."""
+        sides = [c for c in tok.children if c.dep_ == "appos"]
+        if tok.dep_ == "appos":
+            sides.append(tok.head)
+        for c in sides:
+            other = self.entity(c)
+            if not _weak(other):
+                e = self._copy(other, tok, "apposition")
+                ent = self.ent_of.get(tok.i)
+                if ent is not None and ent.label_ == "ORG" and len(ent) == 1 and ent.text.isupper():
+                    self.acronyms[ent.text] = e
+                return e
+        return None
+
+    def _name_with_of(self, start: int, end: int) -> list[KBActor]:
+        """Organisations named by tokens ``start``.. up to 6 words past ``end`` when token ``end`` is "of":
+        "the Liberation Tigers | of Tamil Eelam", a name the tagger cut before its of-phrase."""
+        if end >= len(self.doc) or self.doc[end].lower_ != "of":
+            return []
+        for stop in range(min(end + 6, len(self.doc)), end + 1, -1):
+            hits = [h for h in self.kb.lookup(self.doc[start:stop].text) if h.kind == "org"]
+            if hits:
+                return hits
+        return []
 
     def _place_country(self, tok) -> str | None:
         """Country of a place word (a country, "south Serbia", a city the gazetteer knows), else None."""
@@ -186,6 +219,10 @@ class DocActors:
         group noun with coordinated country adjectives is one entity per country ("Hungarian and
         Romanian officials" → HUN and ROU officials)."""
         out: list[Entity] = []
+        group = self._quantity_of(tok)  # "scores of Sierra Leonean and Liberian refugees": each group
+        if group is not None and _conjuncts(group) and "quantity of" in (getattr(self.entity(tok), "rule", "")
+                                                                           or ""):
+            return self.entities(group)
         if tok.lower_ in ("they", "them") and not _conjuncts(tok):
             group = self._plural_antecedent(tok)
             if group is not None:
@@ -209,6 +246,13 @@ class DocActors:
                         out.append(Entity(e.entity_text, code=code, sector=e.sector, org=None, name=None,
                                           start=e.start, end=e.end, rule="coordinated country adjective"))
         return out
+
+    def _quantity_of(self, tok):
+        """The of-object of a quantity or group noun ("thousands *of students*"), else None."""
+        if tok.lemma_.lower() not in _QUANTITY:
+            return None
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        return _child_dep(of, "pobj") if of is not None else None
 
     def _plural_antecedent(self, tok):
         """The coordinated subject "they" refers to ("Obama and Putin said *they* will..."), or None."""
@@ -327,18 +371,26 @@ class DocActors:
             start -= 1
         if tok.pos_ == "PROPN" or start < tok.i:
             hits = [h for h in self.kb.lookup(self.doc[start: tok.i + 1].text) if h.kind != "person"]
+            hits = hits or self._name_with_of(start, tok.i + 1)
             if hits:
                 e = _from_kb(self.doc[start: tok.i + 1].text, _best(hits))
                 e.start, e.end = self.doc[start].idx, tok.idx + len(tok)
                 return e, False, False
+            code = self.kb.adjectives.get(norm(self.doc[start: tok.i + 1].text))
+            conj = next((c for c in tok.children if c.dep_ == "conj"), None)
+            shared = self.entity(conj) if code and conj is not None else None
+            if shared is not None and shared.sector:
+                # "Sierra Leonean and Liberian refugees": the parser heads the first adjective; it shares
+                # the noun of its conjunct
+                e = Entity(self.doc[start: tok.i + 1].text, code=code, sector=shared.sector,
+                           rule=f"country adjective sharing the noun of '{shared.entity_text}'")
+                e.start, e.end = self.doc[start].idx, tok.idx + len(tok)
+                return e, False, True
         # "Thousands of Chilean students", "a group of Yoruba leaders": the people are in the of-phrase
-        if tok.lemma_.lower() in _QUANTITY:
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    p = next((x for x in c.children if x.dep_ == "pobj"), None)
-                    e = self.entity(p) if p is not None else None
-                    if e is not None:
-                        return self._copy(e, tok, "quantity of"), False, True
+        p = self._quantity_of(tok)
+        e = self.entity(p) if p is not None else None
+        if e is not None:
+            return self._copy(e, tok, "quantity of"), False, True
         # "leaders of the opposition coalition", "a spokesman for the rebels": the group's own code and sector
         if tok.lemma_.lower() in _MEMBER_NOUNS:
             for c in tok.children:
@@ -418,6 +470,13 @@ class DocActors:
                 self._span(e, tok, ent)
                 return e, False, False
             e = self._person_entity(name_text, tok)
+            code = self.kb.country_of_word(ent.root.text) if e is None else None
+            if code and not any(self._is_title_word(t) for t in ent):
+                # "Bosnian Serbs said their forces...", "ban Ugandan opposition candidates": a people or a
+                # country adjective the tagger took for a person's name (a group: "they" refers to it)
+                e = Entity(text, code=code, rule="demonym tagged as a name")
+                self._span(e, tok, ent)
+                return e, False, ent.root.tag_ in ("NNS", "NNPS")
             if e is None and self.title_case(tok):
                 return None, False, False  # "Urges Ukraine Withdrawal": headline case fools the tagger
             if e is None:
@@ -431,6 +490,8 @@ class DocActors:
             return e, True, False
         hits = self.kb.lookup(text)
         if not hits and label == "ORG":
+            hits = self._name_with_of(ent.start, ent.end)
+        if not hits and label == "ORG":
             # "the Russian Foreign Ministry", "the U.S. Senate": describe the words
             info = self._describe(list(ent), tok)
             if info.get("code") or info.get("org"):
@@ -438,6 +499,14 @@ class DocActors:
                            org=info.get("org"), name=info.get("name"), rule="name words")
                 self._span(e, tok, ent)
                 return e, False, False
+        if not hits and text in self.acronyms:
+            e = self._copy(self.acronyms[text], tok, "acronym bound in the document")
+            self._span(e, tok, ent)
+            return e, False, False
+        if not hits and tok.dep_ == "compound" and self.kb.country_of_word(f"{text} {tok.head.text}"):
+            return None, False, False  # "Sierra" in "Sierra Leonean": part of a country word
+        if not hits and label == "ORG" and all(t.is_lower or t.pos_ == "DET" for t in ent):
+            return None, False, False  # "navy", "the umbrella union": common nouns, read as such below
         if not hits and label == "ORG" and not self.title_case(tok):
             # an organisation nothing resolves is kept, with its words and code UNK (never dropped)
             e = Entity(text, code="UNK", sector=_company(ent), name=text, rule="unresolved organisation")
@@ -714,6 +783,11 @@ def _expletive(tok) -> bool:
     if tok.dep_ != "nsubj" or tok.head.lemma_ != "be":
         return False
     return not any(c.dep_ == "acomp" and c.lemma_.lower() in _STANCE_ADJECTIVES for c in tok.head.children)
+
+
+def _weak(e: Entity | None) -> bool:
+    """True when ``e`` says nothing sure: None, code UNK without an organisation, or a gazetteer guess."""
+    return e is None or (e.code == "UNK" and not e.org) or (e.rule or "").startswith("gazetteer")
 
 
 def _best(hits: list[KBActor]) -> KBActor:
