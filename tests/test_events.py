@@ -528,3 +528,14 @@ def test_found_guilty_ceasefire_declared_aid_flown_defended(code_text):
     assert ev.event == "SUPPORT" and codes(ev.actor) == ["HUN"] and codes(ev.recipient) == ["SRB"]
     (ev,) = code_text("North Korea launched cyber warfare against South Korean banks.").events
     assert (ev.event, ev.mode) == ("COERCE", ["cyber"]) and codes(ev.actor) == ["PRK"]
+
+
+def test_refusing_a_demand_and_offers_with_a_purpose(code_text):
+    (ev,) = code_text("The Serbian premier refused to respond to a demand from the Kosovo government.").events
+    assert ev.event == "REJECT" and codes(ev.actor) == ["SRB"] and codes(ev.recipient) == ["KOS"]
+    assert code_text("The minister's spokesman refused to respond to questions about the audit.").events == []
+    (ev,) = code_text("Japan is ready to send engineers to help Cambodia rebuild its bridges.").events
+    assert ev.event == "AGREE" and codes(ev.actor) == ["JPN"] and codes(ev.recipient) == ["KHM"]
+    (ev,) = code_text("There were five Kenyan policemen killed near Garissa on Monday.").events
+    assert ev.event == "ASSAULT" and ev.actor[0].sector == "UAF"
+    assert codes(ev.recipient) == ["KEN"] and ev.recipient[0].sector == "COP"

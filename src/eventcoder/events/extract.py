@@ -238,6 +238,9 @@ class Extractor:
                        for c in kids + [g for o in objs for g in o.children])
         if kind == "pred":  # a predicative complement: "found the party *guilty*"
             return any(c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") and c.lemma_.lower() in values for c in kids)
+        if kind == "cpobj":  # the object of its complement's preposition: "refused to respond *to a demand*"
+            comp = _complement(tok)
+            return comp is not None and self._holds(comp, "pobj", values)
         if kind == "pobj":  # the object of one of its prepositions: "used civilians *as human shields*"
             return any(c.dep_ in ("prep", "agent") and not _temporal(c) and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in values for g in c.children) for c in kids)
@@ -581,7 +584,11 @@ class Extractor:
             if all(e.sector in _ARMED for e in cand.actor) or (obj is not None and obj.lemma_.lower() in TROOPS):
                 cand.rules.append("withdrawal by or of armed forces: RETREAT/withdraw (PLOVER manual 2.0, §RETREAT)")
                 cand.event = "RETREAT"
-        if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ" and tok.head.lemma_.lower() in WILLING:
+        willing = tok
+        while willing.dep_ in ("advcl", "conj") and willing.head.pos_ in ("VERB", "AUX"):
+            willing = willing.head  # "willing to send resources *to help* Colombia": the purpose shares the offer
+        if willing.dep_ == "xcomp" and willing.head.pos_ == "ADJ" and willing.head.lemma_.lower() in WILLING:
+            tok = willing
             if cand.event in _THREAT_MODE and cand.modality == "asserted":
                 # "is prepared to impose martial law": readiness to coerce or attack is a threat (§THREATEN)
                 threat = _THREAT_MODE[cand.event]
@@ -694,6 +701,8 @@ class Extractor:
                 # "issued a declaration *demanding* that ...", "released a statement *condemning* ...": the
                 # issuer speaks through the document
                 return self.subject(head.head if head.dep_ == "dobj" else head.head.head)[0], None
+            if tok.tag_ == "VBN" and _child(tok, "dobj") is None:
+                return None, head  # "10 soldiers *killed* in Ukraine": a reduced passive, its noun the patient
             return None, None
         if dep in ("advcl", "pcomp"):
             h = head if dep == "advcl" else head.head
@@ -1039,6 +1048,11 @@ class Extractor:
         if slot == "ccomp_subj":  # "demanded that *Mugabe* abandon ..."
             return [x for c in tok.children if c.dep_ in ("ccomp", "xcomp")
                     for x in c.children if x.dep_ in ("nsubj", "nsubjpass")]
+        if slot == "comp_from":  # "refused to respond to a demand *from the US President*"
+            comp = _complement(tok)
+            return [] if comp is None else [
+                x for p in comp.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+                for q in o.children if q.dep_ == "prep" and q.lower_ == "from" for x in q.children if x.dep_ == "pobj"]
         if slot == "xcomp_subj":
             c = self._control_object(tok)
             return [c] if c is not None else []
