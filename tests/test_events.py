@@ -539,3 +539,16 @@ def test_refusing_a_demand_and_offers_with_a_purpose(code_text):
     (ev,) = code_text("There were five Kenyan policemen killed near Garissa on Monday.").events
     assert ev.event == "ASSAULT" and ev.actor[0].sector == "UAF"
     assert codes(ev.recipient) == ["KEN"] and ev.recipient[0].sector == "COP"
+
+
+def test_missions_to_investigate_released_and_expelled_staff(code_text):
+    (ev,) = code_text("Germany sent a team of forensic experts to Lebanon to investigate the port explosion.").events
+    assert (ev.event, ev.mode) == ("ACCUSE", ["investigate"]) and codes(ev.recipient) == ["LBN"]
+    (ev,) = code_text("About 600 Turkish soldiers were deployed as peacekeepers in Kosovo.").events
+    assert ev.event == "AID" and codes(ev.actor) == ["TUR"] and ev.actor[0].sector == "MIL"
+    (ev,) = code_text("Eritrea expelled a dozen humanitarian workers of an Irish charity.").events
+    assert (ev.event, ev.mode) == ("SANCTION", ["expel"]) and codes(ev.actor) == ["ERI"]
+    (ev,) = code_text("Belarus let free a jailed opposition blogger on Friday.").events
+    assert (ev.event, ev.mode) == ("RETREAT", ["release"]) and codes(ev.actor) == ["BLR"]
+    (ev,) = code_text("Chile's president reaffirmed her government's commitment to the regional trade pact.").events
+    assert ev.event == "SUPPORT" and codes(ev.actor) == ["CHL"]

@@ -364,6 +364,12 @@ class Extractor:
         actors = self._entities(actor_tok)
         if not actors and passive is not None:
             actors = self._instrument_actor(tok, rules)
+        if not actors and passive is not None and row.event in ("MOBILIZE", "AID") and (
+                passive.lemma_.lower() in TROOPS | _PEACEKEEPING):
+            # "2,000 Russian soldiers were deployed to X": forces sent by no named deployer act for their side
+            actors, passive = self._entities(passive), None
+            if actors:
+                rules.append("forces deployed with no stated deployer: the forces' own side")
         if not actors:
             actors = self._unstated_agent(tok, row, actor_tok, passive, rules)
         if row.event == "ACCUSE" and row.requires and actors and all(e.sector in _ARMED for e in actors):
@@ -614,6 +620,14 @@ class Extractor:
         """
         obj = _child(tok, "dobj")
         words = {tok.lemma_.lower()} | ({obj.lemma_.lower()} if obj is not None else set())
+        probe = next((c for c in tok.children if c.dep_ in ("advcl", "xcomp") and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children) and (r := self.match(c)) is not None
+            and r.mode == "investigate"), None)
+        if cand.event in ("AID", "MOBILIZE", "CONSULT") and probe is not None:
+            # "sent experts to Saudi Arabia *to investigate* the attacks": the mission is an investigation
+            cand.rules.append(f"sent to {probe.lemma_}: ACCUSE/investigate (CAMEO 1.1b3 09; PLOVER manual 2.0, §ACCUSE)")
+            cand.event, cand.mode = "ACCUSE", "investigate"
+            return
         helped = _helping_purpose(tok)
         if cand.event == "MOBILIZE" and helped is not None:
             cand.rules.append("troops sent to help: military assistance, AID (CAMEO 1.1b3 074; PLOVER manual 2.0, §AID)")
