@@ -257,3 +257,10 @@ def test_coordinated_country_adjectives_share_their_noun(coder):
     actors = DocActors(doc, coder.kb, date(2001, 3, 1))
     ents = actors.entities(next(t for t in doc if t.text == "dozens"))
     assert sorted((e.code, e.sector) for e in ents) == [("GIN", "BUS"), ("SLE", "BUS")]
+
+
+def test_apposition_resolved_later_is_shared(resolve):
+    text = "The largest Angolan rebel group, the Front for Renewal (FR), said it would keep fighting."
+    for head in ("Front", "FR", "it"):
+        e = resolve(text, head)
+        assert (e.code, e.sector) == ("AGO", "REB"), head

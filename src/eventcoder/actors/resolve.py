@@ -114,6 +114,15 @@ class DocActors:
         result, person, plural = self._resolve(tok)
         if _weak(result):
             result = self._apposed(tok) or result
+        else:  # an apposition resolved while this side was in progress takes it now
+            for c in [c for c in tok.children if c.dep_ == "appos"] + ([tok.head] if tok.dep_ == "appos" else []):
+                if c.i in self.cache and _weak(self.cache[c.i]) and self.cache[c.i] is not None:
+                    old = self.cache[c.i]
+                    self.cache[c.i] = new = self._copy(result, c, "apposition")
+                    new.start, new.end, new.entity_text = old.start, old.end, old.entity_text
+                    for m in self.mentions:
+                        if m.head == c.i:
+                            m.entity = new
         if result is not None and result.org is None:
             self._people_of_a_place(tok, result)
             if result.sector is None and self._is_people(tok):
@@ -403,7 +412,7 @@ class DocActors:
         for c in tok.children:
             if c.dep_ == "appos" and c.i in self.ent_of and self.ent_of[c.i].label_ in ("PERSON", "ORG"):
                 e = self.entity(c)
-                if e is not None:
+                if not _weak(e):
                     return self._copy(e, tok, "apposition"), True, False
         # common noun phrase (or an entity the rules above could not place)
         subject = tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
