@@ -552,3 +552,15 @@ def test_missions_to_investigate_released_and_expelled_staff(code_text):
     assert (ev.event, ev.mode) == ("RETREAT", ["release"]) and codes(ev.actor) == ["BLR"]
     (ev,) = code_text("Chile's president reaffirmed her government's commitment to the regional trade pact.").events
     assert ev.event == "SUPPORT" and codes(ev.actor) == ["CHL"]
+
+
+def test_name_calling_honours_and_measured_staff(code_text):
+    assert [e.event for e in code_text("The Brazilian president called the French envoy a liar.").events] != ["CONSULT"]
+    (ev,) = code_text("Lithuania awarded its highest medal to the Ukrainian president.").events
+    assert ev.event == "SUPPORT" and codes(ev.actor) == ["LTU"] and codes(ev.recipient) == ["UKR"]
+    (ev,) = code_text("Ghana withdrew a contingent of 300 peacekeepers from Mali in June.").events
+    assert (ev.event, ev.mode) == ("SANCTION", ["withdraw"]) and codes(ev.recipient) == ["MLI"]
+    (ev,) = code_text("Canada will send a team of investigators to Ethiopia to investigate the crash.").events
+    assert (ev.event, ev.mode) == ("ACCUSE", ["investigate"]) and ev.modality == "future"
+    (ev,) = code_text("Jordan opened its borders to thousands of Syrians in 2013.").events
+    assert ev.event == "AID" and codes(ev.recipient) == ["SYR"]

@@ -237,7 +237,8 @@ class Extractor:
                        and (c.lemma_.lower() in values or c.lower_ in values)
                        for c in kids + [g for o in objs for g in o.children])
         if kind == "pred":  # a predicative complement: "found the party *guilty*"
-            return any(c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") and c.lemma_.lower() in values for c in kids)
+            return any(c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") and ("*" in values or c.lemma_.lower() in values)
+                       for c in kids)
         if kind == "cpobj":  # the object of its complement's preposition: "refused to respond *to a demand*"
             comp = _complement(tok)
             return comp is not None and self._holds(comp, "pobj", values)
@@ -616,14 +617,18 @@ class Extractor:
         * troops sent "to help/assist/protect" someone are military assistance: AID (CAMEO 1.1b3 074);
         * a storming by armed men is an assault, not a riot, nor a raid when they are not the state's
           (CAMEO 1.1b3 190; PLOVER manual 2.0, §PROTEST covers crowds, §COERCE seize the authorities' raids);
-        * opening borders or access to refugees is granting them entry: AID (CAMEO 1.1b3 075, asylum).
+        * opening borders or access to refugees or foreign people is granting them entry: AID (CAMEO 1.1b3
+          075, asylum).
         """
         obj = _child(tok, "dobj")
         words = {tok.lemma_.lower()} | ({obj.lemma_.lower()} if obj is not None else set())
+        if obj is not None:  # "withdrew a contingent *of 200 peacekeepers*": what the group is made of
+            words |= {x.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for x in c.children if x.dep_ == "pobj"}
         probe = next((c for c in tok.children if c.dep_ in ("advcl", "xcomp") and any(
             g.dep_ == "aux" and g.lower_ == "to" for g in c.children) and (r := self.match(c)) is not None
             and r.mode == "investigate"), None)
-        if cand.event in ("AID", "MOBILIZE", "CONSULT") and probe is not None:
+        if cand.row.event in ("AID", "MOBILIZE", "CONSULT") and probe is not None:
             # "sent experts to Saudi Arabia *to investigate* the attacks": the mission is an investigation
             cand.rules.append(f"sent to {probe.lemma_}: ACCUSE/investigate (CAMEO 1.1b3 09; PLOVER manual 2.0, §ACCUSE)")
             cand.event, cand.mode = "ACCUSE", "investigate"
@@ -643,7 +648,7 @@ class Extractor:
             cand.rules.append("storming by an armed group: ASSAULT (CAMEO 1.1b3 190; PLOVER manual 2.0, §ASSAULT)")
             cand.event, cand.mode = "ASSAULT", None
         elif cand.event == "RETREAT" and cand.mode == "access" and cand.recipient and all(
-                e.sector == "REF" for e in cand.recipient):
+                e.sector in ("REF", "CVL") for e in cand.recipient):  # "to refugees", "to Syrians and Iraqis"
             cand.rules.append("entry opened to refugees: AID (CAMEO 1.1b3 075, grant asylum; PLOVER manual 2.0, §AID)")
             cand.event, cand.mode = "AID", None
         elif cand.event in ("RETREAT", "SANCTION") and cand.mode == "withdraw" and words & _NON_MILITARY_STAFF:
