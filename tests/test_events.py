@@ -564,3 +564,10 @@ def test_name_calling_honours_and_measured_staff(code_text):
     assert (ev.event, ev.mode) == ("ACCUSE", ["investigate"]) and ev.modality == "future"
     (ev,) = code_text("Jordan opened its borders to thousands of Syrians in 2013.").events
     assert ev.event == "AID" and codes(ev.recipient) == ["SYR"]
+
+
+def test_fighting_an_epidemic_and_joint_war_games(code_text):
+    assert [e.event for e in code_text("Cuba sent doctors' funds to fight the cholera epidemic in Haiti.").events
+            if e.event == "ASSAULT"] == []
+    (ev,) = code_text("The navies of Greece and Egypt performed joint war games in the Aegean.").events
+    assert ev.event == "COOPERATE"

@@ -654,9 +654,11 @@ class Extractor:
         elif cand.event in ("RETREAT", "SANCTION") and cand.mode == "withdraw" and words & _NON_MILITARY_STAFF:
             cand.rules.append("withdrawal of non-military staff: SANCTION/withdraw (PLOVER manual 2.0, §SANCTION)")
             cand.event = "SANCTION"
-        elif cand.event == "MOBILIZE" and len({e.code for e in cand.actor} - {"UNK"}) >= 2 \
-                and words & {"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"}:
-            # "French and Egyptian warships launched war games": joint exercises are military cooperation
+        elif cand.event == "MOBILIZE" and words & {"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"} and (
+                len({e.code for e in cand.actor} - {"UNK"}) >= 2 or any(
+                c.dep_ == "amod" and c.lower_ in ("joint", "combined", "bilateral", "multinational")
+                for n in (tok, obj) if n is not None for c in n.children)):
+            # "French and Egyptian warships launched war games", "performed joint war games": military cooperation
             cand.rules.append("joint exercise of two countries: COOPERATE (CAMEO 1.1b3 062, §COOPERATE)")
             cand.event, cand.mode = "COOPERATE", None
             if not cand.recipient and len(cand.actor) > 1:
