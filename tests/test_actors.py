@@ -264,3 +264,23 @@ def test_apposition_resolved_later_is_shared(resolve):
     for head in ("Front", "FR", "it"):
         e = resolve(text, head)
         assert (e.code, e.sector) == ("AGO", "REB"), head
+
+
+def test_country_names_coordinated_before_a_group_noun(coder):
+    from eventcoder.actors import DocActors
+
+    doc = coder.nlp("US and British activists chained themselves to the embassy gates.")
+    actors = DocActors(doc, coder.kb, date(2008, 8, 6))
+    ents = actors.entities(next(t for t in doc if t.text == "activists"))
+    assert sorted(e.code for e in ents) == ["GBR", "USA"]
+
+
+@pytest.mark.parametrize(("text", "head", "code", "sector"), [
+    ("UNITA guerrillas ambushed a convoy near Huambo.", "guerrillas", "AGO", "REB"),
+    ("The Organisation of African Unity sent a mediator to Brazzaville.", "Organisation", "IGO", None),
+    ("The Khmer Rouge shelled a village in Battambang.", "Rouge", "KHM", "REB"),
+    ("Fighters of the Revolutionary United Front entered Makeni.", "Fighters", "SLE", "REB"),
+])
+def test_historical_armed_groups_and_organisations(resolve, text, head, code, sector):
+    e = resolve(text, head, "1995-01-01")
+    assert e.code == code and (sector is None or e.sector == sector)

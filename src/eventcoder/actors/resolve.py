@@ -247,7 +247,7 @@ class DocActors:
                 continue
             out.append(e)
             for adj in t.children:
-                if adj.dep_ != "amod":
+                if adj.dep_ not in ("amod", "nmod", "compound") or adj.i > t.i:  # "US and British activists"
                     continue
                 for c in _conjuncts(adj):
                     code = self.kb.country_of_word(c.text)
