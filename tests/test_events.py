@@ -571,3 +571,16 @@ def test_fighting_an_epidemic_and_joint_war_games(code_text):
             if e.event == "ASSAULT"] == []
     (ev,) = code_text("The navies of Greece and Egypt performed joint war games in the Aegean.").events
     assert ev.event == "COOPERATE"
+
+
+def test_conditional_threats_stances_and_taking_part(code_text):
+    (ev,) = code_text("The African Union may suspend talks with the junta if the elections are delayed.").events
+    assert (ev.event, ev.mode) == ("THREATEN", ["relations"]) and ev.actor[0].code == "IGO"
+    (ev,) = code_text("Kenya will withdraw its peacekeepers from Somalia unless it receives more funding.").events
+    assert ev.event == "THREATEN" and codes(ev.recipient) == ["SOM"]
+    (ev,) = code_text("Russia will pull its troops back if the attacks stop.").events
+    assert ev.event == "RETREAT" and ev.modality == "future"  # an offer, not a threat
+    (ev,) = code_text("Ghana is committed to holding free elections next year.").events
+    assert ev.event == "AGREE" and codes(ev.actor) == ["GHA"]
+    (ev,) = code_text("Burmese troops were engaged in ethnic cleansing in Rakhine state.").events
+    assert ev.event == "ASSAULT" and codes(ev.actor) == ["MMR"] and ev.actor[0].sector == "MIL"

@@ -86,6 +86,8 @@ _NO_PLACE_RECIPIENT = {"CONSULT", "REQUEST", "ACCUSE", "PROTEST"}
 _STATE_ARMS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 #: Staff whose withdrawal reduces relations rather than retreating (PLOVER manual 2.0, §SANCTION withdraw).
 _NON_MILITARY_STAFF = {"peacekeeper", "observer", "monitor", "inspector", "diplomat", "envoy", "ambassador"}
+#: Verbs whose "in"/"for" phrase is an act their subject takes part in ("engaged in", "gathered for").
+_TAKING_PART = {"engage", "involve", "participate", "converge", "gather", "assemble", "join", "mass"}
 #: Purposes that make a deployment help ("to help the army", "to protect civilians").
 _HELP_VERBS = {"help", "assist", "aid", "protect", "support", "train", "bolster", "secure"}
 #: Words that make a deployment a peacekeeping one.
@@ -98,7 +100,7 @@ _PERSON_RULES = ("person", "office holder", "title binding", "apposition")
 #: Sectors of people who attack with words: officials, politicians, journalists (not armed, not crowds).
 _VERBAL_SECTORS = {"GOV", "ELI", "OPP", "PTY", "LEG", "JRN", "JUD"}
 #: Participles tagged as adjectives that report the verb's act ("is opposed to").
-PARTICIPLES = {"opposed": "oppose"}
+PARTICIPLES = {"opposed": "oppose", "committed": "commit"}
 #: Weapons that stand as the subject of an attack with no stated perpetrator ("a roadside bomb killed").
 WEAPONS = {"bomb", "device", "ied", "mine", "landmine", "rocket", "missile", "shell", "mortar", "grenade", "drone",
            "explosive", "gunfire", "bullet", "projectile", "blast", "explosion", "bombing", "car", "booby"}
@@ -483,7 +485,25 @@ class Extractor:
         self._modality(cand, tok)
         self._reinterpret(cand, tok, passive)
         self._reclassify(cand, tok)
+        self._conditional_threat(cand, tok)
         return cand
+
+    def _conditional_threat(self, cand: Candidate, tok) -> None:
+        """A harmful act announced on a condition is a threat (PLOVER manual 2.0, §THREATEN): "may halt
+        mediation *if* cooperation founders", "will withdraw its force *unless* a ceasefire is arranged"
+        (a withdrawal only with "unless": "will withdraw if attacked no more" is an offer)."""
+        if cand.modality not in ("future", "hypothetical"):
+            return
+        marks = {m.lower_ for c in tok.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"}
+        if cand.event in _THREAT_MODE and marks & {"if", "unless"}:
+            threat = _THREAT_MODE[cand.event]
+            mode = threat.get(cand.mode or "", threat[""])
+        elif cand.event in ("RETREAT", "SANCTION") and "unless" in marks:
+            mode = "relations"
+        else:
+            return
+        cand.rules.append(f"{cand.event} on a condition: THREATEN (PLOVER manual 2.0, §THREATEN)")
+        cand.event, cand.mode, cand.modality = "THREATEN", mode, "asserted"
 
     def _called_measure(self, verb, actors: list[Entity], rules: list[str]):
         """A call for a punitive measure against a third party is a criticism of that party: "called for
@@ -1190,6 +1210,14 @@ class Extractor:
             actor = self._entities(subj)
             if actor:
                 rules.append(f"event noun in '{head.head.text} of' governed by '{head.head.head.lemma_}'")
+        elif noun.dep_ == "pobj" and head.lower_ in ("in", "for") and head.head.lemma_.lower() in _TAKING_PART \
+                and not actor:
+            # "Serb forces were engaged *in ethnic cleansing*", "thousands were converging *for a rally*"
+            v = head.head
+            subj, passive = self.subject(v)
+            actor = self._entities(subj if subj is not None else passive)
+            if actor:
+                rules.append(f"event noun that '{v.lemma_} {head.lower_}' takes part in")
         elif noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             hrow = self.match(head)
             if hrow is not None and hrow.event not in ("REPORT", "NONE") and hrow.requires:
