@@ -584,3 +584,12 @@ def test_conditional_threats_stances_and_taking_part(code_text):
     assert ev.event == "AGREE" and codes(ev.actor) == ["GHA"]
     (ev,) = code_text("Burmese troops were engaged in ethnic cleansing in Rakhine state.").events
     assert ev.event == "ASSAULT" and codes(ev.actor) == ["MMR"] and ev.actor[0].sector == "MIL"
+
+
+def test_forces_preparing_an_attack_mobilize(code_text):
+    (ev,) = code_text("Sudanese army units prepared to resume shelling the rebel-held town.").events
+    assert (ev.event, ev.mode) == ("MOBILIZE", ["troops"]) and codes(ev.actor) == ["SDN"]
+    (ev,) = code_text("Houthi fighters are preparing a new offensive on Marib.").events
+    assert ev.event == "MOBILIZE" and ev.modality == "asserted"
+    (ev,) = code_text("The Georgian government is prepared to impose a curfew.").events
+    assert ev.event == "THREATEN"  # readiness to coerce stays a threat

@@ -1307,7 +1307,8 @@ class Extractor:
         if tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children):
             negated = True
         aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-        future = bool(aux & _FUTURE_AUX) or ("going" in aux)
+        future = bool(aux & _FUTURE_AUX) or ("going" in aux) or (
+            tok.lemma_.lower() in INTENT and cand.trigger.i != tok.i)  # "preparing *an offensive*": intended
         hypothetical = bool(aux & _HYPOTHETICAL_AUX) or hypothetical_self
         speaker = None
         for h in chain[1:]:
@@ -1364,7 +1365,13 @@ class Extractor:
             cand.modality = "hypothetical"
         elif future and cand.modality == "asserted":
             cand.modality = "future"
-        if cand.modality == "future" and cand.event in _COOPERATIVE:
+        if cand.event == "ASSAULT" and cand.modality == "future" and cand.actor and all(
+                e.sector in _ARMED for e in cand.actor) and any(
+                h.lemma_.lower() == "prepare" and h.pos_ == "VERB" for h in chain):
+            # "the army prepared to resume shelling": forces readying an attack (PLOVER manual 2.0, §MOBILIZE)
+            cand.rules.append("armed forces preparing an attack: MOBILIZE (PLOVER manual 2.0, §MOBILIZE)")
+            cand.event, cand.mode, cand.modality = "MOBILIZE", "troops", "asserted"
+        elif cand.modality == "future" and cand.event in _COOPERATIVE:
             # future RETREAT and CONCEDE stay as they are, with future modality (PLOVER manual 2.0, §AGREE,
             # potential ambiguities), although the older PLOVER gold codes "will release" as AGREE
             cand.rules.append(f"future {cand.event} coded AGREE (PLOVER manual 2.0, §AGREE)")
