@@ -593,3 +593,10 @@ def test_forces_preparing_an_attack_mobilize(code_text):
     assert ev.event == "MOBILIZE" and ev.modality == "asserted"
     (ev,) = code_text("The Georgian government is prepared to impose a curfew.").events
     assert ev.event == "THREATEN"  # readiness to coerce stays a threat
+
+
+def test_conjoined_objects_meet_object_conditions(code_text):
+    (ev,) = code_text("Norway provided tents and medicine to Syrian families in Lebanon.").events
+    assert ev.event == "AID" and codes(ev.actor) == ["NOR"]
+    (ev,) = code_text("Britain is providing maps and intelligence to the Ukrainian army.").events
+    assert ev.event == "COOPERATE" and codes(ev.recipient) == ["UKR"]  # CAMEO 064 share intelligence

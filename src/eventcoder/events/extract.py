@@ -224,6 +224,7 @@ class Extractor:
                     objs = [c for c in comp.children if c.dep_ == "nsubj"]
             if "*" in values:
                 return bool(objs)
+            objs += [c for o in objs for c in o.children if c.dep_ == "conj"]  # "photographs and *intelligence*"
             # "25,000 tons *of food aid*", "$50,000 worth *of goods*": the measured noun is the object
             objs += [x for o in objs if o.lemma_.lower() in MEASURES for c in o.children
                      if c.dep_ == "prep" and c.lower_ == "of" for x in c.children if x.dep_ == "pobj"]
