@@ -284,3 +284,22 @@ def test_country_names_coordinated_before_a_group_noun(coder):
 def test_historical_armed_groups_and_organisations(resolve, text, head, code, sector):
     e = resolve(text, head, "1995-01-01")
     assert e.code == code and (sector is None or e.sector == sector)
+
+
+def test_civilian_groups_placed_by_based_in_or_affiliated_with(resolve):
+    e = resolve("A radio station based in Nairobi was ordered off the air.", "station", "2001-05-01")
+    assert e.code == "KEN"
+    e = resolve("Dock workers affiliated with the Chilean Port Workers' Union walked out.", "workers")
+    assert (e.code, e.sector) == ("CHL", "LAB")
+    # armed forces are often based abroad: the base says nothing of their country
+    assert resolve("Troops based in Djibouti left for the coast.", "Troops").code == "UNK"
+
+
+def test_sponsors_and_allies_are_not_the_actor(resolve):
+    assert resolve("Iranian-backed militias shelled the airport.", "militias").code == "UNK"
+    assert resolve("Turkish-funded fighters crossed the river.", "fighters").code == "UNK"
+    assert resolve("Vietnamese-led forces crossed the river.", "forces").code == "VNM"
+    assert resolve("Moscow's allies in the region condemned the vote.", "allies").code == "UNK"
+    assert resolve("His Somali allies condemned the vote.", "allies").code == "SOM"
+    e = resolve("Gunmen killed a commander of Syria's militia allies in northern Lebanon.", "commander")
+    assert e.code == "LBN"

@@ -40,11 +40,20 @@ _MEMBER_NOUNS = {"leader", "head", "chief", "member", "official", "spokesman", "
 _ORG_DESCRIPTORS = {"alliance", "bloc", "organization", "organisation", "body", "union", "group", "agency"}
 _COUNTRY_DESCRIPTORS = {"country", "nation", "state", "republic", "kingdom"}
 _NEGATING_PREFIX = {"pro", "anti", "non", "ex"}
+#: "Iranian-backed militias", "US-trained units": the sponsor is not the actor ("Vietnamese-led" is).
+_SPONSORED = {"backed", "sponsored", "funded", "supported", "allied", "aligned", "trained", "armed", "financed"}
+#: Relations whose possessor or of-object is another state or group: "Israel's ally", "allies of Russia"
+#: (not "opponents of Rwanda's Senate" or "his rival": those are usually of the same country).
+_RELATIONAL = {"ally", "proxy", "enemy", "foe", "adversary", "partner", "neighbour", "neighbor", "client",
+               "patron", "sponsor", "backer"}
 _NUMERIC_LABELS = {"CARDINAL", "QUANTITY", "ORDINAL", "MONEY", "PERCENT"}
 #: Quantity and group nouns whose "of" phrase names the actor.
 _QUANTITY = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "million",
              "millions", "group", "number", "handful", "crowd", "team", "delegation", "couple", "some", "member",
              "members"}
+#: Participles that place a group where it belongs: "based in", "affiliated with".
+_BELONGING = {"base", "headquarter", "locate", "affiliate"}
+_ARMED = {"MIL", "PRM", "REB", "SPY", "UAF"}
 _MOD_DEPS = {"compound", "amod", "poss", "nmod", "nummod", "det", "npadvmod"}
 _LOC_PREPS = {"of", "in", "from"}
 
@@ -439,6 +448,9 @@ class DocActors:
             ref = self._antecedent(lambda m: m.entity.org is not None, tok)
             if ref is not None:
                 info["code"], info["org"] = ref.code, ref.org
+        if low.rstrip("s") in _RELATIONAL or tok.lemma_.lower() in _RELATIONAL:
+            info.setdefault("code", "UNK")  # "Russia's allies": an actor, but not Russia
+            info["self_named"] = True
         if not (role or info.get("code") or info.get("org")):
             return None, False, False
         if role is None and ent is None and tok.pos_ != "PROPN" and not info.get("self_named") and not (
@@ -610,8 +622,12 @@ class DocActors:
 
     # -- descriptions ----------------------------------------------------------------------------------
     def _np_tokens(self, tok) -> list:
-        """The head and its left modifiers, plus "of/in/from X" and appositions on its right."""
+        """The head and its left modifiers, plus "of/in/from X" and appositions on its right, and the
+        place or organisation of a participle that says where a civilian group belongs ("a newspaper
+        *based in Beirut*", "workers *affiliated with the Serbian union*"; never for armed forces, which
+        are often based abroad)."""
         toks = [tok]
+        role = self.kb.role(tok.lemma_) or self.kb.role(tok.text)
         for c in tok.children:
             if c.i < tok.i and c.dep_ in _MOD_DEPS:
                 toks.extend(c.subtree)
@@ -619,6 +635,9 @@ class DocActors:
                 toks.extend(c.subtree)
             elif c.dep_ == "appos":
                 toks.extend(c.subtree)
+            elif c.dep_ == "acl" and c.lemma_ in _BELONGING and not (role and role.sector in _ARMED):
+                toks.extend(x for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "with")
+                            for x in p.subtree)
         return sorted(set(toks), key=lambda t: t.i)
 
     def _describe(self, toks: list, head) -> dict:
@@ -668,8 +687,11 @@ class DocActors:
                     info["org"], info["name"] = h.org, h.name
                 if h.sector and not info.get("sector"):
                     info["sector"] = h.sector
+        # "Israel's militia ally", "allies of Russia": the other party of a relation is not the actor
+        other = {x.i for r in toks if r.lemma_.lower() in _RELATIONAL for c in r.children
+                 if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for x in c.subtree}
         i = 0
-        toks_sorted = sorted(toks, key=lambda t: t.i)
+        toks_sorted = sorted((t for t in toks if t.i not in other), key=lambda t: t.i)
         while i < len(toks_sorted):
             t = toks_sorted[i]
             if t.is_punct or t.pos_ in ("DET", "ADP", "CCONJ"):
@@ -771,12 +793,13 @@ def _conjuncts(tok) -> list:
 
 
 def _negated_prefix(t) -> bool:
-    """True for "Moscow" in "pro-Moscow" / "anti-Kyiv" (the country is not the actor)."""
+    """True for "Moscow" in "pro-Moscow" / "anti-Kyiv" / "Iranian-backed" (the country is not the actor)."""
     if t.i >= 2 and t.nbor(-1).text == "-" and t.nbor(-2).lower_ in _NEGATING_PREFIX:
         return True
-    if "-" in t.text and t.text.split("-")[0].lower() in _NEGATING_PREFIX:
+    if t.i + 2 < len(t.doc) and t.nbor(1).text == "-" and t.nbor(2).lower_ in _SPONSORED:
         return True
-    return False
+    parts = t.text.lower().split("-")
+    return len(parts) > 1 and (parts[0] in _NEGATING_PREFIX or parts[-1] in _SPONSORED)
 
 
 #: Adjectives that describe an agent's stance: "it is *willing* to withdraw" refers to the actor.
