@@ -303,3 +303,11 @@ def test_sponsors_and_allies_are_not_the_actor(resolve):
     assert resolve("His Somali allies condemned the vote.", "allies").code == "SOM"
     e = resolve("Gunmen killed a commander of Syria's militia allies in northern Lebanon.", "commander")
     assert e.code == "LBN"
+
+
+def test_misspelt_titled_leader_in_office(resolve):
+    e = resolve("President Abdelaziz Bouteflicka flew to Tunis.", "Bouteflicka", "2003-06-01")
+    assert (e.code, e.sector) == ("DZA", "GOV")
+    # out of office on the story date, or no title: no guess
+    assert resolve("President Abdelaziz Bouteflicka flew to Tunis.", "Bouteflicka", "1990-06-01").code == "UNK"
+    assert resolve("Ahmed Bouteflicka flew to Tunis.", "Bouteflicka", "2003-06-01").code == "UNK"

@@ -262,6 +262,32 @@ class KnowledgeBase:
                        wikidata=last.wikidata, role=f"former {last.role}" if last.role else None)
 
 
+    def near_person(self, name: str, on: date | None) -> KBActor | None:
+        """The one office holder in office on ``on`` whose name ``name`` misspells ("Abdelaziz Bouteflicka",
+        "Dos Sontas"): same surname initial, surname at most 2 edits away (1 for a bare surname or one of
+        five letters or less), and for a full name another word in common. None when not exactly one."""
+        words = norm(name).split()
+        if not words or len(words[-1]) < 5:
+            return None
+        last, rest = words[-1], set(words[:-1])
+        limit = 2 if rest and len(last) > 5 else 1
+        found = [a for surname, actors in self.surnames.items()
+                 if surname[:1] == last[:1] and surname != last and abs(len(surname) - len(last)) <= limit
+                 for a in actors if _in_term(a, on) and (not rest or rest & set(norm(a.name).split()))
+                 and _edits(surname, last) <= limit]
+        return min(found, key=lambda a: a.rank) if len({a.name for a in found}) == 1 else None
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance between ``a`` and ``b``."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
 _ARTICLE = re.compile(r"\b(al|el|ad|ag|an|ar|as|ash|at|az|ul)-(?=\w)", re.IGNORECASE)
 
 

@@ -346,6 +346,8 @@ class DocActors:
         if bound is None and len(k.split()) > 1:
             bound = self.bindings.get(k.split()[-1]) if self._surname_unique(k.split()[-1]) else None
         kb = self.kb.person(ent_text, self.published)
+        if kb is None and bound is not None and bound.code == "UNK" and bound.sector == "GOV":
+            kb = self.kb.near_person(ent_text, self.published)  # "President Bouteflicka": a misspelt leader
         if bound is not None:
             e = Entity(ent_text, code=bound.code, sector=bound.sector, org=bound.org, name=bound.name,
                        rule="title binding")
