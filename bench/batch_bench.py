@@ -24,10 +24,16 @@ pass. Skips cleanly when the corpus is absent. Needs psutil (``pip install -e .[
 
 from __future__ import annotations
 
+import os
+
+# The CLI's setting (eventcoder.cli.BLAS_ENV), for bare spaCy and the coder alike: one BLAS thread per
+# process, set before numpy is first imported.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
 import argparse
 import gzip
 import json
-import os
 import platform
 import subprocess
 import sys

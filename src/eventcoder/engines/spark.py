@@ -121,6 +121,9 @@ def session(master: str = "local[*]", conf: dict[str, str] | None = None, progre
         "spark.sql.parquet.compression.codec": "zstd",
         "spark.sql.sources.partitionOverwriteMode": "static",
         "spark.python.worker.reuse": "true",
+        # one BLAS thread per Python worker, as the CLI sets for itself (eventcoder.cli.BLAS_ENV)
+        **{f"spark.executorEnv.{k}": os.environ.get(k, "1")
+           for k in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")},
     }
     if not _under_spark_submit():
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)

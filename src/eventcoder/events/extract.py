@@ -25,7 +25,6 @@ For every verb and event noun whose lemma is in the trigger lexicon (:mod:`.lexi
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 
 from ..actors.resolve import DocActors
@@ -784,7 +783,6 @@ class Extractor:
         or an against/over phrase ("to protest *Sweden's* decision", "in protest against the *Israeli*
         military", "to demand reforms from *Suharto's government*"); else, for a domestic protest, the
         protesters' own government."""
-        own = {e.code for e in actors}
         clauses = [c for c in tok.children if c.dep_ in ("advcl", "xcomp", "acl", "prep")]
         for c in clauses:
             if c.dep_ == "prep" and c.lower_ not in ("against", "over", "in", "at"):
