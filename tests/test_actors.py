@@ -311,3 +311,14 @@ def test_misspelt_titled_leader_in_office(resolve):
     # out of office on the story date, or no title: no guess
     assert resolve("President Abdelaziz Bouteflicka flew to Tunis.", "Bouteflicka", "1990-06-01").code == "UNK"
     assert resolve("Ahmed Bouteflicka flew to Tunis.", "Bouteflicka", "2003-06-01").code == "UNK"
+
+
+def test_unresolved_organisations_keep_the_sector_and_associations_are_ngos(resolve):
+    e = resolve("The Pan-African Federation of Nurses appealed for vaccines.", "Federation")
+    assert e.code == "NGO"
+    e = resolve("The Society of Asian Jurists sent observers to the trial.", "Society")
+    assert (e.code, e.sector) == ("NGO", "JUD")
+    # a country in the name makes it that country's body, not an NGO
+    assert resolve("The Kenyan Federation of Nurses appealed for vaccines.", "Federation").code == "KEN"
+    e = resolve("The Ministry of Harbours denied the report.", "Ministry")
+    assert (e.code, e.sector) == ("UNK", "GOV")

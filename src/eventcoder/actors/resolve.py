@@ -51,6 +51,9 @@ _NUMERIC_LABELS = {"CARDINAL", "QUANTITY", "ORDINAL", "MONEY", "PERCENT"}
 _QUANTITY = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "million",
              "millions", "group", "number", "handful", "crowd", "team", "delegation", "couple", "some", "member",
              "members"}
+#: Heads of organisation names that say "an association of people", not a state body.
+_NGO_HEADS = {"association", "federation", "society", "foundation", "forum", "network", "watch", "coalition",
+              "committee", "institute"}
 #: Participles that place a group where it belongs: "based in", "affiliated with".
 _BELONGING = {"base", "headquarter", "locate", "affiliate"}
 _ARMED = {"MIL", "PRM", "REB", "SPY", "UAF"}
@@ -514,6 +517,7 @@ class DocActors:
         hits = self.kb.lookup(text)
         if not hits and label == "ORG":
             hits = self._name_with_of(ent.start, ent.end)
+        info = {}
         if not hits and label == "ORG":
             # "the Russian Foreign Ministry", "the U.S. Senate": describe the words
             info = self._describe(list(ent), tok)
@@ -531,8 +535,14 @@ class DocActors:
         if not hits and label == "ORG" and all(t.is_lower or t.pos_ == "DET" for t in ent):
             return None, False, False  # "navy", "the umbrella union": common nouns, read as such below
         if not hits and label == "ORG" and not self.title_case(tok):
-            # an organisation nothing resolves is kept, with its words and code UNK (never dropped)
-            e = Entity(text, code="UNK", sector=_company(ent), name=text, rule="unresolved organisation")
+            # an organisation nothing resolves is kept, with its words and code UNK (never dropped), and the
+            # sector its words give ("the Foreign Affairs Ministry" GOV, "Parliament" LEG)
+            e = Entity(text, code="UNK", sector=info.get("sector") or _company(ent), name=text,
+                       rule="unresolved organisation")
+            if ent.root.lower_ in _NGO_HEADS and not any(self.kb.country_of_word(t.text) for t in ent):
+                # "the Association of African Jurists", "the Ceasefire Violations Committee": an association
+                # that names no country is non-governmental (as the PLOVER gold records code them)
+                e.code, e.rule = "NGO", "association named with no country"
             self._span(e, tok, ent)
             return e, False, False
         if hits:
