@@ -600,3 +600,10 @@ def test_conjoined_objects_meet_object_conditions(code_text):
     assert ev.event == "AID" and codes(ev.actor) == ["NOR"]
     (ev,) = code_text("Britain is providing maps and intelligence to the Ukrainian army.").events
     assert ev.event == "COOPERATE" and codes(ev.recipient) == ["UKR"]  # CAMEO 064 share intelligence
+
+
+def test_conjoined_passive_shares_its_patient(code_text):
+    coded = code_text("Two reporters were detained in March and freed by the Egyptian authorities on Monday.")
+    (ev,) = events_of(coded, event="RETREAT")
+    assert codes(ev.actor) == ["EGY"] and ev.actor[0].sector == "GOV"
+    assert ev.recipient and ev.recipient[0].sector == "JRN"

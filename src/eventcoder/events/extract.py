@@ -707,6 +707,11 @@ class Extractor:
             agent = _child(tok, "agent")
             pobj = _child(agent, "pobj") if agent is not None else None
             return pobj, passive
+        if tok.dep_ == "conj" and (_child(tok, "agent") is not None or _child(tok, "auxpass") is not None):
+            # "were arrested and later *released by Putin*": a conjoined passive shares the patient
+            hs, hp = self.subject(tok.head)
+            agent = _child(tok, "agent")
+            return (_child(agent, "pobj") if agent is not None else None), (hp or hs)
         subj = _child(tok, "nsubj")
         if subj is None:  # "Hungary/nsubj is/auxpass opposed": the parser hung the subject on the auxiliary
             subj = next((g for a in tok.children if a.dep_ in ("aux", "auxpass") for g in a.children
