@@ -238,6 +238,7 @@ def test_appositions_and_bracketed_acronyms_name_one_actor(resolve):
 def test_demonym_taken_for_a_name_is_a_people(resolve):
     text = "Bosnian Croats said their militia had left the village."
     assert resolve(text, "Croats").code == "BIH"
+    assert resolve("Rwandan Hutu militiamen crossed the lake.", "Hutu").code == "RWA"
     e = resolve(text, "militia")
     assert (e.code, e.sector) == ("BIH", "PRM")
 
@@ -322,3 +323,20 @@ def test_unresolved_organisations_keep_the_sector_and_associations_are_ngos(reso
     assert resolve("The Kenyan Federation of Nurses appealed for vaccines.", "Federation").code == "KEN"
     e = resolve("The Ministry of Harbours denied the report.", "Ministry")
     assert (e.code, e.sector) == ("UNK", "GOV")
+
+
+@pytest.mark.parametrize(("text", "head", "code"), [
+    ("Soviet troops crossed the Amu Darya.", "troops", "RUS"),
+    ("Zairean soldiers looted the market.", "soldiers", "COD"),
+    ("Czechoslovak diplomats left Vienna.", "diplomats", "CZE"),
+    ("Rhodesian forces raided a camp.", "forces", "ZWE"),
+])
+def test_predecessor_states_take_their_successor_code(resolve, text, head, code):
+    assert resolve(text, head, "1985-06-01").code == code
+
+
+def test_leader_possessive_on_an_institution_gives_the_country(resolve):
+    assert resolve("Putin's government denied the report.", "government").code == "RUS"
+    e = resolve("Saddam Hussein's Baath Party expelled two members.", "Party", "1995-01-01")
+    assert (e.code, e.sector) == ("IRQ", "PTY")
+    assert resolve("Saddam Hussein's Baath Party expelled two members.", "Hussein", "1995-01-01").code == "IRQ"

@@ -300,7 +300,7 @@ class DocActors:
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" or ent.root.i in self.skip or self.title_case(ent.root):
                 continue
-            name_toks = [t for t in ent if not self._is_title_word(t)]
+            name_toks = [t for t in ent if not self._is_title_word(t) and t.tag_ != "POS"]
             if not name_toks:
                 continue
             name = " ".join(t.text for t in name_toks)
@@ -481,7 +481,7 @@ class DocActors:
     def _named(self, ent, tok) -> tuple[Entity | None, bool, bool]:
         label = ent.label_
         text = ent.text
-        name_text = " ".join(t.text for t in ent if not self._is_title_word(t)) or text
+        name_text = " ".join(t.text for t in ent if not self._is_title_word(t) and t.tag_ != "POS") or text
         known_place = label in ("GPE", "LOC", "NORP") and any(
             h.kind in ("country", "metonym") for h in self.kb.lookup(text))
         if not known_place and (norm(name_text) in self.bindings or self.kb.person(name_text, self.published)):
@@ -496,10 +496,11 @@ class DocActors:
                 self._span(e, tok, ent)
                 return e, False, False
             e = self._person_entity(name_text, tok)
-            code = self.kb.country_of_word(ent.root.text) if e is None else None
+            code = (self.kb.country_of_word(ent.root.text) or self.kb.adjectives.get(norm(ent[0].text))
+                    if e is None else None)
             if code and not any(self._is_title_word(t) for t in ent):
-                # "Bosnian Serbs said their forces...", "ban Ugandan opposition candidates": a people or a
-                # country adjective the tagger took for a person's name (a group: "they" refers to it)
+                # "Bosnian Serbs said their forces...", "ban Ugandan opposition candidates", "Rwandan Hutu": a
+                # people or a country adjective the tagger took for a person's name (a group: "they" refers to it)
                 e = Entity(text, code=code, rule="demonym tagged as a name")
                 self._span(e, tok, ent)
                 return e, False, ent.root.tag_ in ("NNS", "NNPS")
@@ -519,8 +520,10 @@ class DocActors:
             hits = self._name_with_of(ent.start, ent.end)
         info = {}
         if not hits and label == "ORG":
-            # "the Russian Foreign Ministry", "the U.S. Senate": describe the words
-            info = self._describe(list(ent), tok)
+            # "the Russian Foreign Ministry", "the U.S. Senate", "Saddam Hussein's Baath Party": describe the
+            # words and the name's possessor
+            info = self._describe([*ent, *(x for c in ent.root.children if c.dep_ == "poss" for x in c.subtree)],
+                                  tok)
             if info.get("code") or info.get("org"):
                 e = Entity(text, code=info.get("code") or "UNK", sector=info.get("sector") or _company(ent),
                            org=info.get("org"), name=info.get("name"), rule="name words")
@@ -766,8 +769,8 @@ class DocActors:
                 if t.lower_ in _ORG_DESCRIPTORS and t.i != head.i:
                     info["descriptor_org"] = True
             if (not info.get("code") and ent is not None and ent.label_ == "PERSON" and t.i != head.i
-                    and t.dep_ == "compound" and info.get("role") is not None):
-                # "the Bush administration", "the Assad government": the leader's country
+                    and ent.root.dep_ in ("compound", "poss") and info.get("role") is not None):
+                # "the Bush administration", "Putin's government": the leader's country
                 kb = self.kb.person(ent.text, self.published)
                 if kb is not None and kb.code not in ("UNK", "IGO"):
                     info["code"] = kb.code
