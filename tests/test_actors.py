@@ -340,3 +340,22 @@ def test_leader_possessive_on_an_institution_gives_the_country(resolve):
     e = resolve("Saddam Hussein's Baath Party expelled two members.", "Party", "1995-01-01")
     assert (e.code, e.sector) == ("IRQ", "PTY")
     assert resolve("Saddam Hussein's Baath Party expelled two members.", "Hussein", "1995-01-01").code == "IRQ"
+
+
+def test_town_after_a_group_noun_gives_its_country(coder):
+    from eventcoder.actors import DocActors
+
+    for text, head, code in (("Residents of Aleppo fled the fighting.", "Residents", "SYR"),
+                             ("Farmers near Kandahar sold their crops.", "Farmers", "AFG")):
+        doc = coder.nlp(text)
+        actors = DocActors(doc, coder.kb, date(2012, 3, 1), gazetteer=coder.gazetteer)
+        assert actors.entity(next(t for t in doc if t.text == head)).code == code, text
+    doc = coder.nlp("Soldiers near Kandahar were ambushed.")  # armed forces often serve abroad
+    actors = DocActors(doc, coder.kb, date(2012, 3, 1), gazetteer=coder.gazetteer)
+    assert actors.entity(doc[0]).code == "UNK"
+
+
+def test_popes_are_heads_of_the_vatican(resolve):
+    e = resolve("Pope John Paul II appealed for calm in Rwanda.", "II", "1994-05-01")
+    assert (e.code, e.sector) == ("VAT", "REL")
+    assert resolve("Pope Benedict XVI visited Turkey.", "XVI", "2006-11-28").code == "VAT"

@@ -638,19 +638,21 @@ class DocActors:
     # -- descriptions ----------------------------------------------------------------------------------
     def _np_tokens(self, tok) -> list:
         """The head and its left modifiers, plus "of/in/from X" and appositions on its right, and the
-        place or organisation of a participle that says where a civilian group belongs ("a newspaper
-        *based in Beirut*", "workers *affiliated with the Serbian union*"; never for armed forces, which
-        are often based abroad)."""
+        place or organisation that says where a civilian group belongs ("villagers *near Kandahar*", "a
+        newspaper *based in Beirut*", "workers *affiliated with the Serbian union*"; never for armed
+        forces, which are often based abroad)."""
         toks = [tok]
         role = self.kb.role(tok.lemma_) or self.kb.role(tok.text)
+        armed = bool(role and role.sector in _ARMED)
         for c in tok.children:
             if c.i < tok.i and c.dep_ in _MOD_DEPS:
                 toks.extend(c.subtree)
-            elif c.i > tok.i and c.dep_ == "prep" and c.lower_ in _LOC_PREPS:
+            elif c.i > tok.i and c.dep_ == "prep" and (c.lower_ in _LOC_PREPS
+                                                       or (c.lower_ == "near" and not armed)):
                 toks.extend(c.subtree)
             elif c.dep_ == "appos":
                 toks.extend(c.subtree)
-            elif c.dep_ == "acl" and c.lemma_ in _BELONGING and not (role and role.sector in _ARMED):
+            elif c.dep_ == "acl" and c.lemma_ in _BELONGING and not armed:
                 toks.extend(x for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "with")
                             for x in p.subtree)
         return sorted(set(toks), key=lambda t: t.i)
@@ -753,12 +755,14 @@ class DocActors:
                         info["self_named"] = True
                     used = n
                     break
-                if not code and ent is not None and self.gazetteer is not None and t.i != head.i and (
-                        ent.label_ == "GPE" or (
-                            # "the mayor *of Melitopol*": the tagger often mislabels a town after a title
-                            ent.label_ not in ("PERSON", "ORG") and t.dep_ == "pobj" and t.head.lower_ == "of"
+                if not code and self.gazetteer is not None and t.i != head.i and (
+                        (ent is not None and ent.label_ == "GPE") or (
+                            # "the mayor *of Melitopol*", "residents *of Aleppo*": the tagger often mislabels
+                            # or misses a town after a role noun
+                            (ent is None or ent.label_ not in ("PERSON", "ORG")) and t.pos_ == "PROPN"
+                            and t.dep_ == "pobj" and t.head.lower_ in _LOC_PREPS
                             and t.head.head.i == head.i and info.get("role") is not None)):
-                    place = self.gazetteer.resolve(ent.text)
+                    place = self.gazetteer.resolve(ent.text if ent is not None else t.text)
                     code = place.country if place is not None else None
                 if code and not info.get("code"):
                     info["code"] = code
