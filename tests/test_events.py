@@ -607,3 +607,10 @@ def test_conjoined_passive_shares_its_patient(code_text):
     (ev,) = events_of(coded, event="RETREAT")
     assert codes(ev.actor) == ["EGY"] and ev.actor[0].sector == "GOV"
     assert ev.recipient and ev.recipient[0].sector == "JRN"
+
+
+def test_proposals_name_their_owner_as_recipient(code_text):
+    (ev,) = code_text("The Bolivian president conceded to demands from the miners' union on Friday.").events
+    assert ev.event == "CONCEDE" and ev.recipient and ev.recipient[0].sector == "LAB"
+    (ev,) = code_text("The rebels accepted the demands of the Ugandan mediators.").events
+    assert ev.event == "CONCEDE" and codes(ev.recipient) == ["UGA"]  # acceding to demands (CAMEO 083)

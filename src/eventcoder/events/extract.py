@@ -85,6 +85,9 @@ _NO_PLACE_RECIPIENT = {"CONSULT", "REQUEST", "ACCUSE", "PROTEST"}
 _STATE_ARMS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 #: Staff whose withdrawal reduces relations rather than retreating (PLOVER manual 2.0, §SANCTION withdraw).
 _NON_MILITARY_STAFF = {"peacekeeper", "observer", "monitor", "inspector", "diplomat", "envoy", "ambassador"}
+#: Nouns of proposals and demands: their "from"/"by" phrase or possessor names whose they are.
+_PROPOSALS = {"demand", "request", "call", "offer", "proposal", "appeal", "plan", "invitation", "initiative",
+              "ultimatum", "plea", "bid", "resolution", "proposition", "overture"}
 #: Verbs whose "in"/"for" phrase is an act their subject takes part in ("engaged in", "gathered for").
 _TAKING_PART = {"engage", "involve", "participate", "converge", "gather", "assemble", "join", "mass"}
 #: Purposes that make a deployment help ("to help the army", "to protect civilians").
@@ -779,6 +782,13 @@ class Extractor:
             toks = self._slot(tok, slot)
             for t in toks:
                 ents = self._entities(t)
+                if not ents and t.lemma_.lower() in _PROPOSALS:
+                    # "conceded to demands *from UNITA*", "rejected an offer *by Kabul*": whose proposal it is
+                    for o in [x for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                              for x in c.children if x.dep_ == "pobj"] + [c for c in t.children if c.dep_ == "poss"]:
+                        ents = self._entities(o)
+                        if ents:
+                            break
                 if ents:
                     return ents
         return []
