@@ -232,6 +232,8 @@ def _parse(nlp, text: str, trigger: str):
     ("Officials met at a hotel on the outskirts of Damascus.", "met", "Damascus", "SYR"),
     ("Envoys met at Camp Wyndhurst near Vienna on Monday.", "met", "Vienna", "AUT"),
     ("Activists rallied in Long Beach, CA, on Saturday.", "rallied", "Long Beach", "USA"),
+    ("Two policemen were shot outside of the Afghan city of Kandahar.", "shot", "Kandahār", "AFG"),
+    ("A bomb exploded in the old quarter of Damascus.", "exploded", "Damascus", "SYR"),
 ])
 def test_event_place(nlp, gaz, text, trigger, name, country):
     doc, sent, tok = _parse(nlp, text, trigger)

@@ -664,7 +664,8 @@ OF_NOUNS = frozenset({
     "port", "island", "islands", "state", "county", "governorate", "oblast", "prefecture", "municipality",
     "heart", "centre", "center", "edge", "streets", "parts", "part", "north", "south", "east", "west",
     "area", "areas", "neighborhood", "neighbourhood", "enclave", "territory", "republic", "kingdom",
-    "emirate", "hamlet", "settlement", "camp", "commune", "borough", "sidelines", "vicinity",
+    "emirate", "hamlet", "settlement", "camp", "commune", "borough", "sidelines", "vicinity", "sector",
+    "quarter",
 })
 #: Nouns that name a kind of place, through which a locative phrase may pass ("the town of Qana", "a hotel
 #: in Vienna", "on the outskirts of Damascus", "on the sidelines of a summit in Astana").
@@ -731,6 +732,9 @@ def _attachment(root: Token, heads: dict[int, int], trigger: Token) -> tuple[int
             return None
         prep = cur.head
         p = prep.lower_
+        if p == "of" and prep.head.dep_ in ("prep", "advmod") and prep.head.lower_ in LOCATIVE_PREPS:
+            prep = prep.head  # "outside of the city": one preposition in two words
+            p = prep.lower_
         if p == "of":
             noun = prep.head
             if noun.lower_ not in OF_NOUNS:
