@@ -359,3 +359,12 @@ def test_popes_are_heads_of_the_vatican(resolve):
     e = resolve("Pope John Paul II appealed for calm in Rwanda.", "II", "1994-05-01")
     assert (e.code, e.sector) == ("VAT", "REL")
     assert resolve("Pope Benedict XVI visited Turkey.", "XVI", "2006-11-28").code == "VAT"
+
+
+def test_misspelt_country_names(resolve):
+    assert resolve("Troops from Ugannda crossed the border.", "Ugannda").code == "UGA"
+    assert resolve("The Ethiopan army shelled the town.", "army").code == "ETH"
+    assert resolve("Police in Khatmandu detained 20 students.", "Police").code == "NPL"
+    # plurals and short words are never corrected: "the Americas" is a region, not the United States
+    assert resolve("Leaders of the Americas met in Lima.", "Americas") is None or \
+        resolve("Leaders of the Americas met in Lima.", "Americas").code != "USA"

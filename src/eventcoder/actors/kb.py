@@ -115,6 +115,7 @@ class KnowledgeBase:
         self.surnames: dict[str, list[KBActor]] = {}
         self.countries: dict[str, str] = {}
         self.capitals: dict[str, str] = {}
+        self._country_words: dict[str, str] | None = None
         self.max_role_words = 1
         self.acronyms: set[str] = set()
         self._cased: set[str] = set()
@@ -261,6 +262,27 @@ class KnowledgeBase:
         return KBActor(last.code, "person", sector="ELI", org=last.org, name=last.name,
                        wikidata=last.wikidata, role=f"former {last.role}" if last.role else None)
 
+
+    @functools.lru_cache(maxsize=8192)  # noqa: B019 (one knowledge base per process)
+    def near_country(self, word: str) -> str | None:
+        """The country name, capital, adjective or demonym that ``word`` misspells ("Afganistan",
+        "Ethopia", "Phillippines", "Khatmandu"), or None: one word of 6 letters or more with a capital
+        initial, the same initial, one edit away (two from 9 letters), not a plural ("the Americas"), all
+        answers of one country."""
+        k = norm(word)
+        if len(k) < 6 or not word[:1].isupper() or not k.isalpha() or self.lookup(word) \
+                or self.country_of_word(word):
+            return None
+        if self._country_words is None:
+            words = {n: a.code for n, lst in self.names.items() for a in lst
+                     if a.kind in ("country", "metonym") and " " not in n}
+            words.update((w, c) for d in (self.adjectives, self.demonyms) for w, c in d.items() if " " not in w)
+            self._country_words = words
+        limit = 2 if len(k) >= 9 else 1
+        found = {w: c for w, c in self._country_words.items()
+                 if w[:1] == k[:1] and abs(len(w) - len(k)) <= limit and k != w + "s"
+                 and _edits(w, k) <= limit}
+        return min(found) if found and len(set(found.values())) == 1 else None
 
     def near_person(self, name: str, on: date | None) -> KBActor | None:
         """The one office holder in office on ``on`` whose name ``name`` misspells ("Abdelaziz Bouteflicka",

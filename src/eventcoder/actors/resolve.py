@@ -394,7 +394,8 @@ class DocActors:
             start -= 1
         if tok.pos_ == "PROPN" or start < tok.i:
             hits = [h for h in self.kb.lookup(self.doc[start: tok.i + 1].text) if h.kind != "person"]
-            hits = hits or self._name_with_of(start, tok.i + 1)
+            hits = hits or self._name_with_of(start, tok.i + 1) or (
+                self.kb.lookup(self.kb.near_country(tok.text) or "") if start == tok.i else [])  # "Ethopia"
             if hits:
                 e = _from_kb(self.doc[start: tok.i + 1].text, _best(hits))
                 e.start, e.end = self.doc[start].idx, tok.idx + len(tok)
@@ -515,7 +516,8 @@ class DocActors:
                     e = Entity(text, code="UNK", name=name_text, rule="unresolved person")
             self._span(e, tok, ent)
             return e, True, False
-        hits = self.kb.lookup(text)
+        fixed = self.kb.near_country(text) if len(ent) == 1 and label in ("GPE", "NORP", "ORG", "LOC") else None
+        hits = self.kb.lookup(fixed or text)  # "Afganistan", "Quatar": a misspelt country or capital
         if not hits and label == "ORG":
             hits = self._name_with_of(ent.start, ent.end)
         info = {}
@@ -569,7 +571,7 @@ class DocActors:
                 self._span(e, tok, ent)
                 return e, False, False
         if label == "NORP":
-            code = self.kb.country_of_word(text)
+            code = self.kb.country_of_word(fixed or text)
             if code:
                 e = Entity(text, code=code, rule="demonym")
                 self._span(e, tok, ent)
@@ -645,12 +647,8 @@ class DocActors:
         role = self.kb.role(tok.lemma_) or self.kb.role(tok.text)
         armed = bool(role and role.sector in _ARMED)
         for c in tok.children:
-            if c.i < tok.i and c.dep_ in _MOD_DEPS:
-                toks.extend(c.subtree)
-            elif c.i > tok.i and c.dep_ == "prep" and (c.lower_ in _LOC_PREPS
-                                                       or (c.lower_ == "near" and not armed)):
-                toks.extend(c.subtree)
-            elif c.dep_ == "appos":
+            if (c.i < tok.i and c.dep_ in _MOD_DEPS) or c.dep_ == "appos" or (
+                    c.i > tok.i and c.dep_ == "prep" and (c.lower_ in _LOC_PREPS or (c.lower_ == "near" and not armed))):
                 toks.extend(c.subtree)
             elif c.dep_ == "acl" and c.lemma_ in _BELONGING and not armed:
                 toks.extend(x for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "with")
@@ -735,7 +733,8 @@ class DocActors:
             used = 1
             for text, n in cand_texts:
                 hits = [h for h in self.kb.lookup(text) if h.kind != "person"]
-                code = self.kb.country_of_word(text)
+                code = self.kb.country_of_word(text) or (
+                    self.kb.country_of_word(self.kb.near_country(text) or "") if t.pos_ == "PROPN" else None)
                 if hits:
                     h = _best(hits)
                     if h.kind == "org":
