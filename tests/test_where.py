@@ -234,6 +234,7 @@ def _parse(nlp, text: str, trigger: str):
     ("Activists rallied in Long Beach, CA, on Saturday.", "rallied", "Long Beach", "USA"),
     ("Two policemen were shot outside of the Afghan city of Kandahar.", "shot", "Kandahār", "AFG"),
     ("A bomb exploded in the old quarter of Damascus.", "exploded", "Damascus", "SYR"),
+    ("A car bomb near the town of Falluja killed three soldiers.", "bomb", "Al Fallūjah", "IRQ"),
 ])
 def test_event_place(nlp, gaz, text, trigger, name, country):
     doc, sent, tok = _parse(nlp, text, trigger)

@@ -316,6 +316,8 @@ def _means_nouns(trigger) -> list:
     for c in trigger.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by"):
             out.extend(x for x in c.children if x.dep_ == "pobj" and x.pos_ == "NOUN")
+    if not out and trigger.dep_ == "conj" and trigger.head.i != trigger.i:
+        return _means_nouns(trigger.head)  # "a bombing killed one soldier and *wounded* two": the same means
     return out
 
 

@@ -789,9 +789,12 @@ def _qualifier(root: Token, sent: Span) -> str | None:
 
 def _candidate_spans(sent: Span) -> list[Span]:
     """Entities that may name a place: GPE/LOC/FAC, and other proper names (the small model tags "Qana" as
-    ORG) that only count when a place noun or a locative preposition governs them."""
+    ORG) that only count when a place noun or a locative preposition governs them; a NORP name only after
+    "the town/city of"."""
     ents = sentence_ents(sent)
-    spans = [e for e in ents if e.label_ not in _NOT_PLACE_LABELS and e.label_ != "FAC"]
+    spans = [e for e in ents if (e.label_ not in _NOT_PLACE_LABELS and e.label_ != "FAC") or (
+        e.label_ == "NORP" and e.root.dep_ == "pobj" and e.root.head.lower_ == "of"
+        and e.root.head.head.lower_ in OF_NOUNS)]  # "the town of *Samarra*", tagged NORP by the small model
     covered = {i for e in ents for i in range(e.start, e.end)}
     for tok in sent:
         if tok.i in covered or tok.pos_ != "PROPN":
