@@ -138,6 +138,15 @@ def test_qualifier_fallback_and_unknown_names(gaz):
     assert gaz.resolve("Vienna, Nowhereland").country == "AUT"  # an unknown qualifier is ignored
 
 
+def test_compass_words_before_a_known_name(gaz):
+    assert _nc(gaz.resolve("eastern Ukraine")) == ("Ukraine", "UKR", "country")
+    assert _nc(gaz.resolve("north-eastern Nigeria"))[1:] == ("NGA", "country")
+    assert _nc(gaz.resolve("central Baghdad"))[1:] == ("IRQ", "city")
+    assert _nc(gaz.resolve("South Sudan"))[1:] == ("SSD", "country")  # a whole name first
+    assert _nc(gaz.resolve("North Carolina"))[1:] == ("USA", "admin1")
+    assert gaz.resolve("northern Qwzxland") is None
+
+
 def test_regions_and_big_cities(gaz):
     assert _nc(gaz.resolve("Texas")) == ("Texas", "USA", "admin1")
     assert _nc(gaz.resolve("New York"))[1:] == ("USA", "city")

@@ -72,6 +72,9 @@ _COUNTRIES_TSV = Path(__file__).resolve().parent / "data" / "countries.tsv"
 _ABBREVIATIONS = frozenset({"us", "usa", "uk", "uae", "drc", "prc", "dprk", "rok"})  # common short forms
 _REGION_SUFFIX = re.compile(r"\s+(?:province|region|oblast|governorate|state|district|county|prefecture|"
                             r"territory|department|canton|krai|kray|republic)$")
+#: A compass word before a place name ("eastern Ukraine", "South Lebanon"), read only when the whole name
+#: is unknown ("South Sudan", "West Bank", "Northern Ireland" resolve as themselves first).
+_COMPASS = re.compile(r"(?i)^(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+")
 
 
 _FOLD_TABLE = str.maketrans({"\u2019": "", "'": "", "`": "", ".": " ", "-": " "})
@@ -522,6 +525,9 @@ class Gazetteer:
             code = self._countrynames(key)
             if code is not None:
                 return self.country_place(code)
+        m = _COMPASS.match(text)
+        if m and text[m.end():].strip():  # "western Cambodia", "north-eastern Nigeria": the place named
+            return self._resolve(text[m.end():], context, hint)
         return None
 
     def _usa_context(self, context: PlaceContext | None, iso3: str) -> bool:
