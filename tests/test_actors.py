@@ -368,3 +368,17 @@ def test_misspelt_country_names(resolve):
     # plurals and short words are never corrected: "the Americas" is a region, not the United States
     assert resolve("Leaders of the Americas met in Lima.", "Americas") is None or \
         resolve("Leaders of the Americas met in Lima.", "Americas").code != "USA"
+
+
+def test_former_in_a_title_is_an_elite(resolve):
+    e = resolve("Former Ghanaian military ruler Kofi Mensah criticised the budget.", "Mensah")
+    assert (e.code, e.sector) == ("GHA", "ELI")
+    e = resolve("The rulers of Belarus asked for credit.", "rulers")
+    assert (e.code, e.sector) == ("BLR", "GOV")
+
+
+def test_names_with_a_possessive_and_common_nouns_tagged_as_names(resolve):
+    e = resolve("Uganda accused Sudan of arming the Lord's Resistance Army.", "Army", "2003-01-01")
+    assert (e.code, e.sector) == ("UGA", "REB")
+    assert resolve("The ruling party held a congress in Hanoi.", "congress") is None or \
+        resolve("The ruling party held a congress in Hanoi.", "congress").code != "USA"

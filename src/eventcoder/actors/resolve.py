@@ -392,8 +392,10 @@ class DocActors:
         start = tok.i
         while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].head.i in range(start, tok.i + 1):
             start -= 1
-        if tok.pos_ == "PROPN" or start < tok.i:
+        if (tok.pos_ == "PROPN" or start < tok.i) and not self.doc[start: tok.i + 1].text.islower():
             hits = [h for h in self.kb.lookup(self.doc[start: tok.i + 1].text) if h.kind != "person"]
+            if not hits and tok.left_edge.i < start and tok.left_edge.i >= tok.i - 6:  # "the Lord's Resistance Army"
+                hits = [h for h in self.kb.lookup(self.doc[tok.left_edge.i: tok.i + 1].text) if h.kind == "org"]
             hits = hits or self._name_with_of(start, tok.i + 1) or (
                 self.kb.lookup(self.kb.near_country(tok.text) or "") if start == tok.i else [])  # "Ethopia"
             if hits:
@@ -516,6 +518,8 @@ class DocActors:
                     e = Entity(text, code="UNK", name=name_text, rule="unresolved person")
             self._span(e, tok, ent)
             return e, True, False
+        if label == "ORG" and all(t.is_lower or t.pos_ == "DET" for t in ent):
+            return None, False, False  # "navy", "a congress": common nouns, read as such by the caller
         fixed = self.kb.near_country(text) if len(ent) == 1 and label in ("GPE", "NORP", "ORG", "LOC") else None
         hits = self.kb.lookup(fixed or text)  # "Afganistan", "Quatar": a misspelt country or capital
         if not hits and label == "ORG":
@@ -537,8 +541,6 @@ class DocActors:
             return e, False, False
         if not hits and tok.dep_ == "compound" and self.kb.country_of_word(f"{text} {tok.head.text}"):
             return None, False, False  # "Sierra" in "Sierra Leonean": part of a country word
-        if not hits and label == "ORG" and all(t.is_lower or t.pos_ == "DET" for t in ent):
-            return None, False, False  # "navy", "the umbrella union": common nouns, read as such below
         if not hits and label == "ORG" and not self.title_case(tok):
             # an organisation nothing resolves is kept, with its words and code UNK (never dropped), and the
             # sector its words give ("the Foreign Affairs Ministry" GOV, "Parliament" LEG)
@@ -681,6 +683,8 @@ class DocActors:
         if best_role is not None:
             r = best_role[1]
             info["role"], info["sector"] = r, r.sector
+            if r.kind == "person" and any(t.lower_ in ("former", "ousted", "deposed") for t in toks if t.i < head.i):
+                info["sector"] = "ELI"  # "former Nigerian military ruler" (PLOVER manual 2.0 §Sector codes: ELI)
         # a name split by the tagger across its compound chain: "Islamic State militants"
         start = head.i
         while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].i in idx:
@@ -732,7 +736,7 @@ class DocActors:
             cand_texts.append((t.text, 1))
             used = 1
             for text, n in cand_texts:
-                hits = [h for h in self.kb.lookup(text) if h.kind != "person"]
+                hits = [h for h in self.kb.lookup(text) if h.kind != "person" and not (n == 1 and t.is_lower)]
                 code = self.kb.country_of_word(text) or (
                     self.kb.country_of_word(self.kb.near_country(text) or "") if t.pos_ == "PROPN" else None)
                 if hits:
