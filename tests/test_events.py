@@ -614,3 +614,9 @@ def test_proposals_name_their_owner_as_recipient(code_text):
     assert ev.event == "CONCEDE" and ev.recipient and ev.recipient[0].sector == "LAB"
     (ev,) = code_text("The rebels accepted the demands of the Ugandan mediators.").events
     assert ev.event == "CONCEDE" and codes(ev.recipient) == ["UGA"]  # acceding to demands (CAMEO 083)
+
+
+def test_populated_places_and_compass_places(code_text):
+    (ev,) = code_text("Ethiopian troops captured a village in northern Somalia on Tuesday.").events
+    assert ev.event == "ASSAULT" and codes(ev.actor) == ["ETH"]
+    assert [(e.code, e.sector) for e in ev.recipient] == [("SOM", "CVL")]

@@ -929,7 +929,10 @@ class Extractor:
                 code = place.country if place is not None else None
             if code and code not in own:
                 rules.append(f"recipient: the country of the destination '{ent.text}'")
-                return [Entity(ent.text, code=code, start=ent.start_char, end=ent.end_char, rule="destination")]
+                # "retook a village *in Cambodia*": the people of a populated place
+                sector = "CVL" if t.head.head.lemma_.lower() in _POPULATED_PLACES else None
+                return [Entity(ent.text, code=code, sector=sector, start=ent.start_char, end=ent.end_char,
+                               rule="destination")]
         return []
 
     def _modifier_country(self, noun, own: set[str]) -> list[Entity]:
