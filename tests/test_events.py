@@ -620,3 +620,13 @@ def test_populated_places_and_compass_places(code_text):
     (ev,) = code_text("Ethiopian troops captured a village in northern Somalia on Tuesday.").events
     assert ev.event == "ASSAULT" and codes(ev.actor) == ["ETH"]
     assert [(e.code, e.sector) for e in ev.recipient] == [("SOM", "CVL")]
+
+
+def test_force_used_on_a_purpose_object_and_generic_operations(code_text):
+    coded = code_text("Kenyan police opened fire to disperse stone-throwing students in Nairobi on Monday.")
+    (ev,) = events_of(coded, event="ASSAULT")
+    assert codes(ev.actor) == ["KEN"] and ev.recipient and ev.recipient[0].sector in ("CVL", "EDU")
+    coded = code_text("Turkish police launched operations to detain 40 army officers on Tuesday.")
+    assert [e.event for e in coded.events] == ["COERCE"]
+    (ev,) = code_text("Uganda let free a jailed singer in the face of protests.").events
+    assert (ev.event, ev.mode) == ("RETREAT", ["release"])

@@ -207,8 +207,10 @@ class Extractor:
 
     def _holds(self, tok, kind: str, values: frozenset[str]) -> bool:
         kids = list(tok.children)
-        if kind == "prt":  # spaCy also tags particles as advmod or prep ("stepped down", "pulled out")
-            return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in values for c in kids)
+        if kind == "prt":  # spaCy also tags particles as advmod or prep ("stepped down", "pulled out"), but a
+            # preposition with an object is none ("let free activists *in the face of* protests")
+            return any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in values
+                       and not (c.dep_ == "prep" and _child(c, "pobj") is not None) for c in kids)
         if kind == "prep":
             if any(c.dep_ in ("prep", "agent", "dative", "prt") and c.lower_ in values and not _temporal(c)
                    for c in kids):
@@ -401,6 +403,17 @@ class Extractor:
         if not recipients:
             recipients = self._hinted_recipient(tok, actors, rules,
                                                 deep=row.event in ("REQUEST", "ACCUSE", "THREATEN", "SANCTION"))
+        if not recipients and row.event in ("ASSAULT", "COERCE"):
+            # "police opened fire *to disperse demonstrators*": force used on the object of its purpose
+            purpose = next((c for c in tok.children if c.dep_ in ("advcl", "xcomp") and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+            generic = obj is not None and obj.lemma_.lower() in ("operation", "campaign", "drive", "crackdown")
+            if generic and purpose is not None and (prow := self.match(purpose)) is not None and \
+                    prow.event not in ("REPORT", "NONE"):
+                return None  # "launched operations *to detain* 110 people": the purpose is the act, coded there
+            recipients = self._entities(_child(purpose, "dobj")) if purpose is not None and not generic else []
+            if recipients:
+                rules.append(f"target: the object of the purpose '{purpose.lemma_}'")
         if not recipients and row.event == "THREATEN":
             # "threatened to strike unless *Baghdad* accepted": the condition's subject is the target
             for c in [*tok.children, *(comp.children if (comp := _complement(tok)) is not None else [])]:
