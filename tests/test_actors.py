@@ -384,3 +384,12 @@ def test_names_with_a_possessive_and_common_nouns_tagged_as_names(resolve):
     assert (e.code, e.sector) == ("UGA", "REB")
     assert resolve("The ruling party held a congress in Hanoi.", "congress") is None or \
         resolve("The ruling party held a congress in Hanoi.", "congress").code != "USA"
+
+
+def test_leaders_of_armed_groups_and_churches_by_date(resolve):
+    e = resolve("Jonas Savimbi rejected the peace plan.", "Savimbi", "1993-05-01")
+    assert (e.code, e.sector) == ("AGO", "REB")
+    e = resolve("Savimbi's men shelled Kuito.", "Savimbi", "2005-05-01")
+    assert (e.code, e.sector) == ("AGO", "ELI")  # killed in 2002: a former leader
+    e = resolve("Militiamen loyal to Ocalan blocked the road.", "Militiamen", "1995-03-01")
+    assert e.code == "TUR"

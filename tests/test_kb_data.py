@@ -32,6 +32,7 @@ COUNTRY_COLUMNS = [
 ]
 ORG_COLUMNS = ["org", "code", "name", "aliases", "country", "sector", "wikidata", "source"]
 ROLE_COLUMNS = ["term", "sector", "kind", "rank", "source"]
+LEADER_COLUMNS = ["name", "aliases", "code", "org", "role", "sector", "start", "end", "wikidata", "note", "source"]
 
 # PLOVER manual 2.0, §Sector codes (table "Sector Codes"); used when ../shared is absent.
 _FREQUENT_SECTORS = {"COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK"}
@@ -136,7 +137,8 @@ def role_index(roles: list[dict[str, str]]) -> dict[str, dict[str, str]]:
 
 @pytest.mark.parametrize(
     ("name", "columns"),
-    [("countries.tsv", COUNTRY_COLUMNS), ("organizations.tsv", ORG_COLUMNS), ("roles.tsv", ROLE_COLUMNS)],
+    [("countries.tsv", COUNTRY_COLUMNS), ("organizations.tsv", ORG_COLUMNS), ("roles.tsv", ROLE_COLUMNS),
+     ("leaders.tsv", LEADER_COLUMNS)],
 )
 def test_header_rows_and_source(name: str, columns: list[str]) -> None:
     header, rows = _read(name)
@@ -395,3 +397,13 @@ def test_singular_and_plural_agree(role_index: dict[str, dict[str, str]]) -> Non
     assert len(pairs) >= 60
     for singular, plural in pairs:
         assert role_index[singular]["sector"] == role_index[plural]["sector"], singular
+
+
+def test_leaders_codes_sectors_and_terms(countries: list[dict[str, str]], sectors: set[str]) -> None:
+    """Leaders of armed groups, movements and churches: a country or non-state code, a PLOVER sector, and
+    ISO dates with the start before the end."""
+    codes = {row["code"] for row in countries} | NONSTATE_CODES
+    for row in _dicts("leaders.tsv"):
+        assert row["code"] in codes and row["sector"] in sectors, row["name"]
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["start"]), row["name"]
+        assert row["end"] == "" or row["start"] <= row["end"], row["name"]

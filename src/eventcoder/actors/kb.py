@@ -6,6 +6,7 @@ Files (``src/eventcoder/data/``, TSV with a ``source`` column, written and revie
 * ``organizations.tsv``: international and national organisations with aliases, code, country, sector.
 * ``roles.tsv``: role and group nouns → PLOVER sector (PLOVER manual 2.0, §Sector codes), kind, rank.
 * ``office_holders.tsv``: people with offices and dated terms (start, end).
+* ``leaders.tsv``: leaders of armed groups, movements and churches, with dated terms (same columns).
 
 Matching is on :func:`norm` keys (lower case, curly quotes straightened, a leading "the" dropped).
 """
@@ -172,7 +173,7 @@ class KnowledgeBase:
                 rank = 3
             self.roles.setdefault(term, Role(term, r["sector"], r.get("kind") or "group", rank))
             self.max_role_words = max(self.max_role_words, len(term.split()))
-        for r in _rows("office_holders.tsv"):
+        for r in _rows("office_holders.tsv") + _rows("leaders.tsv"):
             actor = KBActor(
                 r["code"],
                 "person",

@@ -655,6 +655,8 @@ class DocActors:
             elif c.dep_ == "acl" and c.lemma_ in _BELONGING and not armed:
                 toks.extend(x for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "with")
                             for x in p.subtree)
+            elif c.dep_ == "amod" and c.lower_ == "loyal":  # "gunmen loyal to Aidid": the leader's country
+                toks.extend(x for p in c.children if p.dep_ == "prep" and p.lower_ == "to" for x in p.subtree)
         return sorted(set(toks), key=lambda t: t.i)
 
     def _describe(self, toks: list, head) -> dict:
@@ -775,8 +777,9 @@ class DocActors:
                     break
                 if t.lower_ in _ORG_DESCRIPTORS and t.i != head.i:
                     info["descriptor_org"] = True
-            if (not info.get("code") and ent is not None and ent.label_ == "PERSON" and t.i != head.i
-                    and ent.root.dep_ in ("compound", "poss") and info.get("role") is not None):
+            if (not info.get("code") and ent is not None and ent.label_ in ("PERSON", "NORP") and t.i != head.i
+                    and info.get("role") is not None and (ent.root.dep_ in ("compound", "poss") or (
+                        ent.root.dep_ == "pobj" and ent.root.head.head.lower_ == "loyal"))):
                 # "the Bush administration", "Putin's government": the leader's country
                 kb = self.kb.person(ent.text, self.published)
                 if kb is not None and kb.code not in ("UNK", "IGO"):
