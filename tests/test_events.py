@@ -630,3 +630,13 @@ def test_force_used_on_a_purpose_object_and_generic_operations(code_text):
     assert [e.event for e in coded.events] == ["COERCE"]
     (ev,) = code_text("Uganda let free a jailed singer in the face of protests.").events
     assert (ev.event, ev.mode) == ("RETREAT", ["release"])
+
+
+def test_withdrawal_demands_conjoined_subjects_and_adverbial_clauses(code_text):
+    (ev,) = code_text("NATO ministers demanded the withdrawal of Russian troops from Moldova.").events
+    assert ev.event == "REQUEST" and codes(ev.recipient) == ["RUS"] and ev.recipient[0].sector == "MIL"
+    coded = code_text("Peru's interior minister was charged by prosecutors on Monday and will resign.")
+    (ev,) = events_of(coded, event="RETREAT")
+    assert codes(ev.actor) == ["PER"] and ev.actor[0].sector == "GOV"
+    (ev,) = code_text("Sudan lifted the state of emergency in West Darfur on Sunday.").events
+    assert ev.event == "CONCEDE" and [(e.code, e.sector) for e in ev.recipient] == [("SDN", "CVL")]

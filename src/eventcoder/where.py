@@ -527,6 +527,11 @@ class Gazetteer:
                 return self.country_place(code)
         m = _COMPASS.match(text)
         if m and text[m.end():].strip():  # "western Cambodia", "north-eastern Nigeria": the place named
+            word = m.group(0).strip()
+            if word.lower() in ("north", "south", "east", "west"):  # "West Darfur" is "Western Darfur"
+                place = self._resolve(f"{word}ern {text[m.end():]}", context, hint)
+                if place is not None:
+                    return place
             return self._resolve(text[m.end():], context, hint)
         return None
 

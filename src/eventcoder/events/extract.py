@@ -85,6 +85,9 @@ _NO_PLACE_RECIPIENT = {"CONSULT", "REQUEST", "ACCUSE", "PROTEST"}
 _STATE_ARMS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 #: Staff whose withdrawal reduces relations rather than retreating (PLOVER manual 2.0, §SANCTION withdraw).
 _NON_MILITARY_STAFF = {"peacekeeper", "observer", "monitor", "inspector", "diplomat", "envoy", "ambassador"}
+#: Event nouns whose "of" phrase is the doer ("the withdrawal *of Serbian forces*").
+_AGENT_OF_NOUNS = {"withdrawal", "resignation", "departure", "disarmament", "surrender", "pullout", "retreat",
+                   "demobilization", "demobilisation", "pull-out"}
 #: Nouns of proposals and demands: their "from"/"by" phrase or possessor names whose they are.
 _PROPOSALS = {"demand", "request", "call", "offer", "proposal", "appeal", "plan", "invitation", "initiative",
               "ultimatum", "plea", "bid", "resolution", "proposition", "overture"}
@@ -386,6 +389,13 @@ class Extractor:
                 rules.append("armed actor: the physical sense of the verb")
                 row = plain
         recipients = self._recipients(tok, row, passive)
+        if row.event == "REQUEST" and obj is not None and obj.lemma_.lower() in _AGENT_OF_NOUNS:
+            # "demanded the withdrawal *of Serbian forces* from Bosnia": those asked to go, not the place
+            doers = [e for x in obj.children if x.dep_ == "prep" and x.lower_ == "of"
+                     for p in x.children if p.dep_ == "pobj" for e in self._entities(p)]
+            if doers:
+                recipients = doers
+                rules.append(f"recipient: who is to act in '{obj.text} of'")
         if passive is not None:  # "a camp for Congolese refugees was attacked": the words inside the subject
             recipients = self._entities(passive) or self._inner_entities(passive, actors) or recipients
         if row.event == "ACCUSE":  # the accused, not the audience: "complained to the UN *over Israeli raids*"
@@ -752,7 +762,8 @@ class Extractor:
                     return ctrl, None
             return self.subject(head)[0], None
         if dep == "conj" and head.pos_ in ("VERB", "AUX"):
-            return self.subject(head)[0], None
+            hs, hp = self.subject(head)  # "was indicted by the court *and will resign*": the same subject
+            return (hp if hp is not None else hs), None
         if dep == "relcl":
             return head, None
         if dep == "acl":
@@ -1497,8 +1508,9 @@ def _governing_verb(tok):
 
 def _complement(tok):
     for c in tok.children:
-        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
-            return c
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and not any(
+                m.dep_ == "mark" and m.lower_ not in ("that", "whether", "if", "to") for m in c.children):
+            return c  # not an adverbial clause the parser hung as a complement ("*after* a coup toppled")
     return None
 
 
