@@ -640,3 +640,8 @@ def test_withdrawal_demands_conjoined_subjects_and_adverbial_clauses(code_text):
     assert codes(ev.actor) == ["PER"] and ev.actor[0].sector == "GOV"
     (ev,) = code_text("Sudan lifted the state of emergency in West Darfur on Sunday.").events
     assert ev.event == "CONCEDE" and [(e.code, e.sector) for e in ev.recipient] == [("SDN", "CVL")]
+
+
+def test_organisation_named_on_the_object(code_text):
+    (ev,) = code_text("Kurdish villagers in Syria demanded a U.N. monitoring mission.").events
+    assert ev.event == "REQUEST" and [e.code for e in ev.recipient] == ["IGO"]

@@ -1028,7 +1028,7 @@ class Extractor:
         own = {e.code for e in actors}
         cands = [c for c in obj.children if c.dep_ == "poss"]
         # "a United Nations appeal": a name compounded onto the object
-        cands += [c for c in obj.children if c.dep_ == "compound" and c.i in self.actors.ent_of
+        cands += [c for c in obj.children if c.dep_ in ("compound", "nmod") and c.i in self.actors.ent_of
                   and self.actors.ent_of[c.i].label_ in ("ORG", "GPE", "PERSON")]
         for c in obj.children:
             if c.dep_ == "prep" and c.lower_ in ("to", "for", "with", "by", "of", "from", "against", "on", "over"):
