@@ -281,6 +281,8 @@ def test_country_names_coordinated_before_a_group_noun(coder):
     ("The Organisation of African Unity sent a mediator to Brazzaville.", "Organisation", "IGO", None),
     ("The Khmer Rouge shelled a village in Battambang.", "Rouge", "KHM", "REB"),
     ("Fighters of the Revolutionary United Front entered Makeni.", "Fighters", "SLE", "REB"),
+    ("Ireland joined the Common Market in 1973.", "Market", "IGO", None),
+    ("The Red Cross opened a clinic in Goma.", "Cross", "NGO", "MED"),
 ])
 def test_historical_armed_groups_and_organisations(resolve, text, head, code, sector):
     e = resolve(text, head, "1995-01-01")
