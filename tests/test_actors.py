@@ -395,3 +395,8 @@ def test_leaders_of_armed_groups_and_churches_by_date(resolve):
     assert (e.code, e.sector) == ("AGO", "ELI")  # killed in 2002: a former leader
     e = resolve("Militiamen loyal to Ocalan blocked the road.", "Militiamen", "1995-03-01")
     assert e.code == "TUR"
+
+
+def test_parties_to_a_conflict_take_its_country(resolve):
+    assert resolve("The envoy urged all parties to the conflict in Yemen to respect the truce.",
+                   "parties").code == "YEM"

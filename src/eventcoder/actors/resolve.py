@@ -657,6 +657,11 @@ class DocActors:
                             for x in p.subtree)
             elif c.dep_ == "amod" and c.lower_ == "loyal":  # "gunmen loyal to Aidid": the leader's country
                 toks.extend(x for p in c.children if p.dep_ == "prep" and p.lower_ == "to" for x in p.subtree)
+        nxt = tok.nbor(1) if tok.lemma_ in ("party", "side", "faction") and tok.i + 1 < len(tok.doc) else None
+        war = _child_dep(nxt, "pobj") if nxt is not None and nxt.lower_ in ("to", "in") else None
+        if war is not None and war.lemma_ in ("conflict", "war", "fighting", "hostility"):
+            # "parties to the conflict in Iraq" (the parser hangs "to the conflict" on the verb)
+            toks.extend(x for p in war.children if p.dep_ == "prep" and p.lower_ == "in" for x in p.subtree)
         return sorted(set(toks), key=lambda t: t.i)
 
     def _describe(self, toks: list, head) -> dict:
