@@ -346,7 +346,10 @@ def test_mediation_alert_reinforcement_and_expulsion(code_text):
     (ev,) = code_text("Indian troops remained on alert along the border on Sunday.").events
     assert (ev.event, ev.mode) == ("MOBILIZE", ["troops"])
     (ev,) = code_text("Nicaragua forced the Red Cross delegation out of the country.").events
-    assert (ev.event, ev.mode) == ("COERCE", ["deport"])
+    # the manual's SANCTION expel mode names NGOs (its COERCE notes say "groups"); both gold sets code SANCTION
+    assert (ev.event, ev.mode) == ("SANCTION", ["expel"])
+    (ev,) = code_text("The Philippines expelled an Australian nun who had joined protests.").events
+    assert (ev.event, ev.mode) == ("COERCE", ["deport"])  # a person deported
     (ev,) = code_text("Hungary is opposed to the new Ukrainian language law.").events
     assert ev.event == "ACCUSE" and codes(ev.actor) == ["HUN"]
 
@@ -645,3 +648,14 @@ def test_withdrawal_demands_conjoined_subjects_and_adverbial_clauses(code_text):
 def test_organisation_named_on_the_object(code_text):
     (ev,) = code_text("Kurdish villagers in Syria demanded a U.N. monitoring mission.").events
     assert ev.event == "REQUEST" and [e.code for e in ev.recipient] == ["IGO"]
+
+
+def test_opposition_to_mediation_obligations_of_the_other_side_expelled_organisations(code_text):
+    (ev,) = code_text("Morocco is opposed to Algerian mediation in the Sahara dispute.").events
+    assert ev.event == "REJECT" and codes(ev.actor) == ["MAR"] and codes(ev.recipient) == ["DZA"]
+    (ev,) = code_text("Sudanese rebels said the Sudanese government must release all political prisoners.").events
+    assert ev.event == "REQUEST" and ev.actor[0].sector == "REB" and ev.recipient[0].sector == "GOV"
+    (ev,) = code_text("Burundi expelled Amnesty International from Bujumbura.").events
+    assert (ev.event, ev.mode) == ("SANCTION", ["expel"]) and codes(ev.actor) == ["BDI"]
+    assert [e.event for e in code_text("The union will not end its strike until the ministry pays the "
+                                        "teachers.").events if e.modality == "asserted" and e.event != "REJECT"] == []

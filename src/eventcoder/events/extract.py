@@ -625,8 +625,10 @@ class Extractor:
         * SANCTION/withdraw by an armed actor, or of troops: a military withdrawal (RETREAT/withdraw, §RETREAT).
         """
         aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-        if aux & {"must", "should"} and cand.speaker is not None and cand.speaker.code != "UNK" and \
-                cand.speaker.code not in {e.code for e in cand.actor}:
+        sp = cand.speaker  # another: a different country, or the same country's other side (rebels on the
+        # government); "Russia said it must respond" is the actor's own obligation
+        if aux & {"must", "should"} and sp is not None and sp.code != "UNK" and not any(
+                e.code == sp.code and (e.sector == sp.sector or not e.sector or not sp.sector) for e in cand.actor):
             mode = self.lex.complement.get(tok.lemma_.lower(), {}).get("REQUEST")
             cand.rules.append(f"'{'/'.join(sorted(aux & {'must', 'should'}))}' said by another: REQUEST")
             cand.recipient, cand.actor = cand.actor, [cand.speaker]
@@ -680,7 +682,12 @@ class Extractor:
             cand.event, cand.mode = "ACCUSE", "investigate"
             return
         helped = _helping_purpose(tok)
-        if cand.event == "MOBILIZE" and helped is not None:
+        if cand.event == "COERCE" and cand.mode == "deport" and cand.recipient and all(
+                e.code in ("IGO", "NGO") or e.sector == "NGO" for e in cand.recipient):
+            # "forced the UN refugee agency out of the country": an organisation expelled, not a person deported
+            cand.rules.append("organisation expelled: SANCTION/expel (PLOVER manual 2.0, §SANCTION expel)")
+            cand.event, cand.mode = "SANCTION", "expel"
+        elif cand.event == "MOBILIZE" and helped is not None:
             cand.rules.append("troops sent to help: military assistance, AID (CAMEO 1.1b3 074; PLOVER manual 2.0, §AID)")
             cand.event, cand.mode = "AID", None
             obj = _child(helped, "dobj") or next((g for c in helped.children if c.dep_ in ("ccomp", "xcomp")
@@ -1384,6 +1391,9 @@ class Extractor:
             if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in t2.children):
                 hypothetical = True
                 break
+        if tok.tag_ in ("VB", "VBP", "VBZ") and any(c.dep_ == "mark" and c.lower_ in ("before", "until", "till")
+                                                   for c in tok.children):
+            hypothetical = True  # "must agree *before they demobilize*": a condition, not yet done
         # "according to X"
         for c in self.doc[max(0, tok.i - 40): tok.i + 40]:
             if self.sent_index.get(c.i) != self.sent_index.get(tok.i):
