@@ -659,3 +659,12 @@ def test_opposition_to_mediation_obligations_of_the_other_side_expelled_organisa
     assert (ev.event, ev.mode) == ("SANCTION", ["expel"]) and codes(ev.actor) == ["BDI"]
     assert [e.event for e in code_text("The union will not end its strike until the ministry pays the "
                                         "teachers.").events if e.modality == "asserted" and e.event != "REJECT"] == []
+
+
+def test_agreements_to_act_and_investigations_without_investigator(code_text):
+    (ev,) = code_text("Chile and Bolivia reached an understanding to reopen their border crossings.").events
+    assert ev.event == "AGREE"
+    (ev,) = code_text("Chile and Bolivia reached an agreement on border crossings.").events
+    assert ev.event == "SUPPORT"
+    (ev,) = code_text("A Dutch journalist was put under investigation in Turkey.").events
+    assert (ev.event, ev.mode) == ("ACCUSE", ["investigate"]) and ev.actor[0].sector == "GOV"

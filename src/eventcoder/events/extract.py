@@ -682,7 +682,15 @@ class Extractor:
             cand.event, cand.mode = "ACCUSE", "investigate"
             return
         helped = _helping_purpose(tok)
-        if cand.event == "COERCE" and cand.mode == "deport" and cand.recipient and all(
+        if cand.event == "SUPPORT" and tok.lemma_.lower() == "reach" and obj is not None and obj.lemma_.lower() in (
+                "consensus", "understanding") and any(
+                c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                for c in obj.children):
+            # "reached a consensus *to exchange information*": a commitment to a future act (§AGREE); a
+            # document ("reached an agreement to ...") is a finalised agreement (§SUPPORT)
+            cand.rules.append("agreement reached to do something: AGREE (PLOVER manual 2.0, §AGREE)")
+            cand.event, cand.mode = "AGREE", None
+        elif cand.event == "COERCE" and cand.mode == "deport" and cand.recipient and all(
                 e.code in ("IGO", "NGO") or e.sector == "NGO" for e in cand.recipient):
             # "forced the UN refugee agency out of the country": an organisation expelled, not a person deported
             cand.rules.append("organisation expelled: SANCTION/expel (PLOVER manual 2.0, §SANCTION expel)")
@@ -855,8 +863,8 @@ class Extractor:
 
         * an attack told in the passive or with a weapon as subject ("was killed in a car bomb
           explosion", "a roadside bomb killed two soldiers") has unidentified attackers: sector UAF;
-        * an arrest, detention or deportation in the passive ("was arrested in Lebanon") is the
-          authorities': sector GOV.
+        * an arrest, detention, deportation or investigation in the passive ("was arrested in Lebanon", "was
+          put under investigation in Italy") is the authorities': sector GOV.
 
         The code stays UNK here; the coder gives it the country of the event's place when one is named
         (see ``coder._LOCAL_SECTORS``). Returns [] for every other act.
@@ -868,8 +876,9 @@ class Extractor:
         if row.event == "ASSAULT" and (passive is not None or weapon):
             rules.append("attack with no stated perpetrator: unidentified attackers (UAF)")
             who, sector = "unidentified attackers", "UAF"
-        elif row.event == "COERCE" and passive is not None and row.mode in ("arrest", "expel", "deport", "restrict"):
-            rules.append("arrest with no stated agent: the authorities (GOV)")
+        elif passive is not None and ((row.event == "COERCE" and row.mode in ("arrest", "expel", "deport", "restrict"))
+                                      or (row.event == "ACCUSE" and row.mode == "investigate")):
+            rules.append("arrest or investigation with no stated agent: the authorities (GOV)")
             who, sector = "the authorities", "GOV"
         else:
             return []
