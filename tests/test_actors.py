@@ -400,3 +400,19 @@ def test_leaders_of_armed_groups_and_churches_by_date(resolve):
 def test_parties_to_a_conflict_take_its_country(resolve):
     assert resolve("The envoy urged all parties to the conflict in Yemen to respect the truce.",
                    "parties").code == "YEM"
+
+
+@pytest.mark.parametrize(("text", "head", "sector"), [
+    ("A rebel spokesman said the convoy was hit.", "spokesman", "REB"),
+    ("An army commander said two soldiers died.", "commander", "MIL"),
+    ("A police official said the suspect fled.", "official", "COP"),
+    ("A government spokesman denied the report.", "spokesman", "GOV"),
+])
+def test_a_member_noun_takes_the_sector_of_its_group(resolve, text, head, sector):
+    assert resolve(text, head).sector == sector
+
+
+def test_title_words_and_short_organisation_names(resolve):
+    assert resolve("Secretary of State Ann Dale met the emir of Qatar.", "State") is None
+    assert resolve("The Africa Union suspended Mali.", "Union").org == "AU"
+    assert resolve("The GNA asked for help.", "GNA", "2018-01-01").code == "LBY"

@@ -541,6 +541,8 @@ class DocActors:
             return e, False, False
         if not hits and tok.dep_ == "compound" and self.kb.country_of_word(f"{text} {tok.head.text}"):
             return None, False, False  # "Sierra" in "Sierra Leonean": part of a country word
+        if not hits and tok.dep_ == "pobj" and self.kb.role(f"{tok.head.head.text} {tok.head.text} {text}"):
+            return None, False, False  # "State" in "Secretary of State": part of a title
         if not hits and label == "ORG" and not self.title_case(tok):
             # an organisation nothing resolves is kept, with its words and code UNK (never dropped), and the
             # sector its words give ("the Foreign Affairs Ministry" GOV, "Parliament" LEG)
@@ -671,7 +673,7 @@ class DocActors:
             return info
         idx = {t.i for t in toks}
         # roles: the longest role term ending at the head (or at any token), e.g. "foreign minister"
-        best_role = None
+        best_role = group = None
         heads = self.kb.role_heads
         for t in toks:
             if t.lower_ not in heads and t.lemma_.lower() not in heads:
@@ -686,10 +688,14 @@ class DocActors:
                     score = (t.i == head.i, n, -r.rank)
                     if best_role is None or score > best_role[0]:
                         best_role = (score, r)
+                    if t.head.i == head.i and t.i < head.i and r.sector != "GOV":
+                        group = r  # "a *rebel* spokesman", "*army* commander": the group the member speaks for
                     break
         if best_role is not None:
             r = best_role[1]
             info["role"], info["sector"] = r, r.sector
+            if head.lemma_.lower() in _MEMBER_NOUNS and group is not None and r.sector == "GOV":
+                info["sector"] = group.sector
             if r.kind == "person" and any(t.lower_ in ("former", "ousted", "deposed") for t in toks if t.i < head.i):
                 info["sector"] = "ELI"  # "former Nigerian military ruler" (PLOVER manual 2.0 §Sector codes: ELI)
         # a name split by the tagger across its compound chain: "Islamic State militants"
