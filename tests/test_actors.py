@@ -402,14 +402,12 @@ def test_parties_to_a_conflict_take_its_country(resolve):
                    "parties").code == "YEM"
 
 
-@pytest.mark.parametrize(("text", "head", "sector"), [
-    ("A rebel spokesman said the convoy was hit.", "spokesman", "REB"),
-    ("An army commander said two soldiers died.", "commander", "MIL"),
-    ("A police official said the suspect fled.", "official", "COP"),
-    ("A government spokesman denied the report.", "spokesman", "GOV"),
-])
-def test_a_member_noun_takes_the_sector_of_its_group(resolve, text, head, sector):
-    assert resolve(text, head).sector == sector
+def test_a_member_noun_takes_the_sector_of_its_group(resolve):
+    want = {"A rebel spokesman said the convoy was hit.": "REB",
+            "An army commander said two soldiers died.": "MIL",
+            "A police official said the suspect fled.": "COP",
+            "A government spokesman denied the report.": "GOV"}
+    assert {text: resolve(text, text.split()[2]).sector for text in want} == want
 
 
 def test_title_words_and_short_organisation_names(resolve):
