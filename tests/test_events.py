@@ -668,3 +668,11 @@ def test_agreements_to_act_and_investigations_without_investigator(code_text):
     assert ev.event == "SUPPORT"
     (ev,) = code_text("A Dutch journalist was put under investigation in Turkey.").events
     assert (ev.event, ev.mode) == ("ACCUSE", ["investigate"]) and ev.actor[0].sector == "GOV"
+
+
+def test_allowing_people_to_act_or_return(code_text):
+    (ev,) = code_text("Kenya's Supreme Court allowed the opposition leader to contest the election.").events
+    assert ev.event == "CONCEDE" and codes(ev.actor) == ["KEN"]
+    (ev,) = code_text("Iraq will allow United Nations inspectors to return next month.").events
+    assert (ev.event, ev.mode) == ("RETREAT", ["access"]) and ev.modality == "future"
+    assert codes(ev.actor) == ["IRQ"] and [e.code for e in ev.recipient] == ["IGO"]

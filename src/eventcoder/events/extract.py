@@ -238,9 +238,11 @@ class Extractor:
             # "ended *mediation* efforts", "eased *curfew* hours": the compound names the thing
             objs += [c for o in objs if o.lemma_.lower() in _LIGHT_HEADS for c in o.children if c.dep_ == "compound"]
             return any(o.lemma_.lower() in values or o.lower_ in values for o in objs)
-        if kind == "xcomp":  # a "to V" complement only; "warned that ..." is no control verb
-            return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and (not values or c.lemma_.lower() in values)
-                       for c in kids)
+        if kind == "xcomp":  # a "to V" complement only ("allow refugees to return" is parsed ccomp); "warned
+            # that ..." is no control verb
+            return any((c.dep_ == "xcomp" or (c.dep_ == "ccomp" and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                                        for g in c.children)))
+                       and c.pos_ in ("VERB", "AUX") and (not values or c.lemma_.lower() in values) for c in kids)
         if kind == "mod":  # the word's own modifiers, or its object's ("staged a *joint* exercise")
             objs = [c for c in kids if c.dep_ == "dobj"] if tok.pos_ in ("VERB", "AUX") else []
             return any(c.dep_ in ("compound", "amod", "nmod", "npadvmod", "advmod")
