@@ -676,3 +676,8 @@ def test_allowing_people_to_act_or_return(code_text):
     (ev,) = code_text("Iraq will allow United Nations inspectors to return next month.").events
     assert (ev.event, ev.mode) == ("RETREAT", ["access"]) and ev.modality == "future"
     assert codes(ev.actor) == ["IRQ"] and [e.code for e in ev.recipient] == ["IGO"]
+
+
+def test_assurances_are_promises_of_their_giver(code_text):
+    (ev,) = code_text("Striking miners received assurances from the Bolivian government on Monday.").events
+    assert ev.event == "AGREE" and codes(ev.actor) == ["BOL"] and ev.actor[0].sector == "GOV"
