@@ -681,3 +681,12 @@ def test_allowing_people_to_act_or_return(code_text):
 def test_assurances_are_promises_of_their_giver(code_text):
     (ev,) = code_text("Striking miners received assurances from the Bolivian government on Monday.").events
     assert ev.event == "AGREE" and codes(ev.actor) == ["BOL"] and ev.actor[0].sector == "GOV"
+
+
+def test_peacekeeping_operations_are_aid(code_text):
+    (ev,) = code_text("Bangladeshi troops participate in peacekeeping operations in Liberia.").events
+    assert ev.event == "AID" and codes(ev.actor) == ["BGD"]
+    (ev,) = code_text("The African Union launched a peacekeeping operation in Somalia in 2007.").events
+    assert ev.event == "AID" and codes(ev.recipient) == ["SOM"]
+    (ev,) = code_text("Fiji is sending a platoon to Lebanon for the peacekeeping mission there.").events
+    assert ev.event == "AID" and codes(ev.actor) == ["FJI"] and codes(ev.recipient) == ["LBN"]

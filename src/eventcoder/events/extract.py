@@ -66,7 +66,7 @@ _COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 WILLING = {"willing", "ready", "prepared", "eager", "keen", "determined", "open"}
 #: Nouns for armed forces.
 TROOPS = {"troop", "force", "soldier", "military", "army", "unit", "contingent", "peacekeeper", "battalion",
-          "brigade", "navy", "warship", "personnel"}
+          "brigade", "navy", "warship", "personnel", "platoon", "detachment", "regiment"}
 #: Announced future conflictual acts are threats (PLOVER manual 2.0, §THREATEN): type → {mode → threat mode}.
 _THREAT_MODE = {
     "ASSAULT": {"": "violence"},
@@ -730,6 +730,11 @@ class Extractor:
                 e.sector == "MIL" for e in cand.actor))) and any(t.lemma_.lower() in _PEACEKEEPING for t in tok.sent):
             # "peacekeeping troops have arrived in Bosnia": not a visit but the provision of peacekeepers
             cand.rules.append("deployment for peacekeeping: AID (CAMEO 1.1b3 074; PLOVER manual 2.0, §AID)")
+            cand.event, cand.mode = "AID", None
+        elif cand.event == "ASSAULT" and obj is not None and any(
+                c.lower_ in _PEACEKEEPING for c in obj.children if c.dep_ in ("amod", "compound")):
+            # "launched a peacekeeping operation in Mali": the provision of peacekeepers, not an attack
+            cand.rules.append("peacekeeping operation: AID (CAMEO 1.1b3 074; PLOVER manual 2.0, §AID)")
             cand.event, cand.mode = "AID", None
         elif cand.event == "ASSAULT" and words & {"attack", "assail", "broadside", "tirade"}:
             noun = obj if obj is not None and obj.lemma_.lower() == "attack" else tok
