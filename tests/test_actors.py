@@ -414,3 +414,10 @@ def test_title_words_and_short_organisation_names(resolve):
     assert resolve("Secretary of State Ann Dale met the emir of Qatar.", "State") is None
     assert resolve("The Africa Union suspended Mali.", "Union").org == "AU"
     assert resolve("The GNA asked for help.", "GNA", "2018-01-01").code == "LBY"
+
+
+def test_known_name_after_a_country_adjective(resolve):
+    e = resolve("Iranian Revolutionary Guards seized a tanker in the Gulf.", "Guards")
+    assert (e.code, e.sector) == ("IRN", "MIL")
+    e = resolve("The Russian Duma passed the bill on Friday.", "Duma")
+    assert (e.code, e.sector) == ("RUS", "LEG")

@@ -524,6 +524,12 @@ class DocActors:
         hits = self.kb.lookup(fixed or text)  # "Afganistan", "Quatar": a misspelt country or capital
         if not hits and label == "ORG":
             hits = self._name_with_of(ent.start, ent.end)
+        words = [t for t in ent if t.pos_ != "DET"]
+        own = self.kb.adjectives.get(norm(words[0].text)) if not hits and len(words) > 1 else None
+        if own:  # "Iranian Revolutionary Guards", "the Russian Duma": a known name after a country adjective
+            hits = [h for h in self.kb.lookup(" ".join(t.text for t in words[1:])) if h.kind == "org"]
+            if hits and _best(hits).code != own and self.kb.countries.get(_best(hits).code):
+                hits = [KBActor(own, "org", sector=_best(hits).sector, name=_best(hits).name)]
         info = {}
         if not hits and label == "ORG":
             # "the Russian Foreign Ministry", "the U.S. Senate", "Saddam Hussein's Baath Party": describe the
