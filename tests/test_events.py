@@ -690,3 +690,13 @@ def test_peacekeeping_operations_are_aid(code_text):
     assert ev.event == "AID" and codes(ev.recipient) == ["SOM"]
     (ev,) = code_text("Fiji is sending a platoon to Lebanon for the peacekeeping mission there.").events
     assert ev.event == "AID" and codes(ev.actor) == ["FJI"] and codes(ev.recipient) == ["LBN"]
+
+
+def test_denied_pretended_accidental_and_intended_harm_are_not_acts(code_text):
+    for text in ["None of the Ghanaian soldiers was wounded in the exchange.",
+                 "Nobody was arrested after the rally in Accra.",
+                 "The actor pretended to shoot the Nigerian minister on stage.",
+                 "A Kenyan airliner accidentally collided with a cargo plane and was destroyed.",
+                 "The cult recruited teenagers to leave their families to help kill Ugandan villagers.",
+                 "The Senate is executing it."]:
+        assert [e.event for e in code_text(text).events if e.event in ("ASSAULT", "COERCE")] == [], text

@@ -138,6 +138,10 @@ _CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "
 #: Sectors of armed actors (PLOVER manual 2.0, §Sector codes): their "attack" is physical.
 _ARMED = {"MIL", "REB", "PRM", "UAF", "SPY", "COP", "CRM"}
 _HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+#: Subjects that deny the act ("*none* was wounded", "*nobody* was arrested").
+_NEGATIVE_SUBJECTS = {"none", "nobody", "nothing", "no-one"}
+#: Verbs whose complement did not happen ("pretended to fire", "feigned").
+_COUNTERFACTUAL = {"pretend", "feign", "imagine", "dream"}
 _HYPOTHETICAL_AUX = {"could", "might", "may"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 
@@ -1366,7 +1370,8 @@ class Extractor:
                 break
             t = t.head
             chain.append(t)
-        negated = any(c.dep_ == "neg" for c in tok.children)
+        negated = any(c.dep_ == "neg" for c in tok.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _NEGATIVE_SUBJECTS for c in tok.children)
         hypothetical_self = tok.lemma_.lower() in DELIBERATION and cand.trigger.i != tok.i  # noun event under it
         if tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children):
             negated = True
@@ -1380,8 +1385,8 @@ class Extractor:
             kind = self.lex.reporting.get(lemma)
             if lemma in INTENT or kind == "intend":
                 future = True
-            if lemma in DELIBERATION:
-                hypothetical = True  # "is considering sanctions": weighed, not decided
+            if lemma in DELIBERATION or lemma in _COUNTERFACTUAL:
+                hypothetical = True  # "is considering sanctions": weighed, not decided; "pretended to fire"
             if kind == "report" and speaker is None:
                 s, _ = self.subject(h)
                 if s is not None:
@@ -1393,6 +1398,16 @@ class Extractor:
                 negated = True
             if lemma in FAILED and tok.dep_ == "xcomp" and tok.head.i == h.i:
                 negated = True  # "failed to reach agreement": the act did not happen
+        if cand.event == "ASSAULT" and any(c.dep_ == "advmod" and c.lower_ in ("accidentally", "inadvertently")
+                                           for t2 in chain for c in t2.children):
+            negated = True  # "accidentally collided ... and was destroyed": no attack
+        if cand.event in ("ASSAULT", "COERCE") and any(
+                t2.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t2.children)
+                and t2.head.pos_ == "VERB" and ((r := self.match(t2.head)) is None or r.event in ("REPORT", "NONE"))
+                for t2 in chain):
+            # "recruited men to leave their homes *to help commit* murder": a harmful purpose is intended, not
+            # done (the purpose of a coded act, "opened fire to disperse", is judged with that act)
+            hypothetical = True
         if any(c.dep_ == "advmod" and c.lower_ in _ALLEGED_ADVERBS for c in tok.children):
             cand.modality = "alleged"  # "Iran allegedly attacked a tanker"
         if aux & {"must", "should", "ought"}:
