@@ -700,3 +700,9 @@ def test_denied_pretended_accidental_and_intended_harm_are_not_acts(code_text):
                  "The cult recruited teenagers to leave their families to help kill Ugandan villagers.",
                  "The Senate is executing it."]:
         assert [e.event for e in code_text(text).events if e.event in ("ASSAULT", "COERCE")] == [], text
+
+
+def test_a_noun_event_keeps_its_own_doer_under_a_non_performing_verb(code_text):
+    coded = code_text("Students in Lima celebrated the Peruvian president's resignation.")
+    (ev,) = events_of(coded, event="RETREAT")
+    assert codes(ev.actor) == ["PER"] and ev.actor[0].sector == "GOV"

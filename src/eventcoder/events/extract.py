@@ -1295,9 +1295,10 @@ class Extractor:
             if subj_ents:
                 if not actor:
                     actor = subj_ents
-                elif actor and recipient == [] and symmetric is False:
-                    recipient = actor
-                    actor = subj_ents
+                elif actor and recipient == [] and symmetric is False and (
+                        head.lemma_.lower() in LIGHT_VERBS or head.lemma_.lower() in ASPECTUAL):
+                    recipient = actor  # "X launched its offensive on Y"; but "protesters celebrated *the prime
+                    actor = subj_ents  # minister's* resignation": the noun's own doer stays
                 rules.append(f"event noun object of '{head.lemma_}'")
         if not actor and noun.dep_ == "nsubj" and head.lemma_.lower() in ASPECTUAL:
             # "Palestinian riots ... are still continuing": the country word on the event noun is its actor
