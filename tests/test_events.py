@@ -706,3 +706,11 @@ def test_a_noun_event_keeps_its_own_doer_under_a_non_performing_verb(code_text):
     coded = code_text("Students in Lima celebrated the Peruvian president's resignation.")
     (ev,) = events_of(coded, event="RETREAT")
     assert codes(ev.actor) == ["PER"] and ev.actor[0].sector == "GOV"
+
+
+def test_dangers_and_struggles_are_not_threats_or_attacks(code_text):
+    for text in ["The Japanese government faces growing threats from cyber criminals.",
+                 "Kenyan nurses are ready to fight for their rights."]:
+        assert [e.event for e in code_text(text).events] == [], text
+    (ev,) = code_text("Iran issued a threat against Bahrain on Monday.").events
+    assert ev.event == "THREATEN" and codes(ev.recipient) == ["BHR"]
