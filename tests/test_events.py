@@ -714,3 +714,12 @@ def test_dangers_and_struggles_are_not_threats_or_attacks(code_text):
         assert [e.event for e in code_text(text).events] == [], text
     (ev,) = code_text("Iran issued a threat against Bahrain on Monday.").events
     assert ev.event == "THREATEN" and codes(ev.recipient) == ["BHR"]
+
+
+def test_bylines_figurative_shooting_and_no_x(code_text):
+    assert code_text("Reuters and the Kenyan bureau contributed to this report.").events == []
+    (ev,) = code_text("The Italian premier shot down the French proposal on Monday.").events
+    assert ev.event == "REJECT" and codes(ev.actor) == ["ITA"]
+    (ev,) = code_text("Turkish jets shot down a Syrian helicopter.").events
+    assert ev.event == "ASSAULT" and codes(ev.recipient) == ["SYR"]
+    assert code_text("No arrests were made after the clashes in Lagos.").events == []

@@ -1372,7 +1372,10 @@ class Extractor:
             t = t.head
             chain.append(t)
         negated = any(c.dep_ == "neg" for c in tok.children) or any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _NEGATIVE_SUBJECTS for c in tok.children)
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _NEGATIVE_SUBJECTS for c in tok.children) or any(
+            c.dep_ == "det" and c.lower_ == "no" for n in {cand.trigger, _child(tok, "dobj"), _child(tok, "nsubjpass")}
+            if n is not None
+            for c in n.children)  # "engaged in *no* discussion", "*no* talks were held"
         hypothetical_self = tok.lemma_.lower() in DELIBERATION and cand.trigger.i != tok.i  # noun event under it
         if tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children):
             negated = True
