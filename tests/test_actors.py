@@ -421,3 +421,10 @@ def test_known_name_after_a_country_adjective(resolve):
     assert (e.code, e.sector) == ("IRN", "MIL")
     e = resolve("The Russian Duma passed the bill on Friday.", "Duma")
     assert (e.code, e.sector) == ("RUS", "LEG")
+
+
+def test_pronoun_in_a_reported_clause_is_the_speaker(resolve):
+    text = "Chadian rebels backed by the Sudanese army said they had seized two towns."
+    e = resolve(text, "they")
+    assert (e.code, e.sector) == ("TCD", "REB")
+    assert resolve("The Kenyan cabinet said it would meet Somali elders.", "it").code == "KEN"

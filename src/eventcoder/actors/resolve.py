@@ -40,6 +40,8 @@ _MEMBER_NOUNS = {"leader", "head", "chief", "member", "official", "spokesman", "
 _ORG_DESCRIPTORS = {"alliance", "bloc", "organization", "organisation", "body", "union", "group", "agency"}
 _COUNTRY_DESCRIPTORS = {"country", "nation", "state", "republic", "kingdom"}
 _NEGATING_PREFIX = {"pro", "anti", "non", "ex"}
+#: Reporting verbs whose subject a pronoun in the reported clause usually is ("the rebels said they ...").
+_REPORTING = {"say", "announce", "claim", "state", "declare", "insist", "warn", "vow", "deny", "tell", "add"}
 #: "Iranian-backed militias", "US-trained units": the sponsor is not the actor ("Vietnamese-led" is).
 _SPONSORED = {"backed", "sponsored", "funded", "supported", "allied", "aligned", "trained", "armed", "financed"}
 #: Relations whose possessor or of-object is another state or group: "Israel's ally", "allies of Russia"
@@ -607,6 +609,9 @@ class DocActors:
 
     def _pronoun(self, tok) -> tuple[Entity | None, bool, bool]:
         low = tok.lower_
+        speaker = self._speaker(tok)
+        if speaker is not None:
+            return speaker
         if low in _PERSON_PRON:
             ref = self._antecedent(lambda m: m.person and m.subject, tok)
             ref = ref or self._antecedent(lambda m: m.person, tok)
@@ -622,6 +627,24 @@ class DocActors:
                                                                or "(country)" in (m.entity.rule or "")), tok)
             return (self._copy(ref, tok, "pronoun"), False, False) if ref else (None, False, False)
         return None, False, False
+
+    def _speaker(self, tok) -> tuple[Entity, bool, bool] | None:
+        """The subject of the reporting verb a pronoun's clause depends on: "Militants loyal to X said *they*
+        attempted ...", "Bosnian Serbs said *their* forces had withdrawn" (the speaker speaks of itself), when
+        number and person agree (he/she: a person; they: a group, organisation or country; it: no person)."""
+        subj = tok if tok.dep_ in ("nsubj", "nsubjpass") else tok.head if tok.dep_ == "poss" else None
+        verb = subj.head if subj is not None and subj.dep_ in ("nsubj", "nsubjpass") else None
+        if verb is None or verb.dep_ != "ccomp" or verb.head.lemma_ not in _REPORTING:
+            return None
+        said = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        e = self.entity(said) if said is not None and said.pos_ != "PRON" else None
+        m = next((m for m in self.mentions if m.head == said.i), None) if e is not None else None
+        if m is None or m.entity.code == "UNK":
+            return None
+        low = tok.lower_
+        if (low in _PERSON_PRON) != m.person or (low in _PLURAL_PRON and not (m.plural or m.entity.org)):
+            return None
+        return self._copy(e, tok, "pronoun for the speaker"), m.person, m.plural
 
     def _antecedent(self, pred, tok) -> Entity | None:
         for m in reversed(self.mentions):
