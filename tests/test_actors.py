@@ -428,3 +428,10 @@ def test_pronoun_in_a_reported_clause_is_the_speaker(resolve):
     e = resolve(text, "they")
     assert (e.code, e.sector) == ("TCD", "REB")
     assert resolve("The Kenyan cabinet said it would meet Somali elders.", "it").code == "KEN"
+
+
+def test_a_placed_people_is_civilians_and_more_group_nouns(resolve):
+    e = resolve("The Hungarians of northern Serbia asked for schools in their language.", "Hungarians")
+    assert (e.code, e.sector) == ("SRB", "CVL")
+    e = resolve("Kenyan motorists blocked the highway.", "motorists")
+    assert (e.code, e.sector) == ("KEN", "CVL")

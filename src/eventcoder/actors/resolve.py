@@ -139,9 +139,10 @@ class DocActors:
                             m.entity = new
         if result is not None and result.org is None:
             self._people_of_a_place(tok, result)
-            if result.sector is None and self._is_people(tok):
+            if result.sector is None and (self._is_people(tok) or "; people of" in (result.rule or "")):
                 # "Palestinians", "Iraqi Kurds", "ethnic Albanians": a people, i.e. civilians (PLOVER GSR practice);
-                # "the Russians" with the article usually means the state and keeps no sector
+                # "the Russians" with the article usually means the state and keeps no sector, unless a place
+                # says where they live ("the Albanians of southern Serbia")
                 result.sector = "CVL"
         self.cache[tok.i] = result
         if result is not None:
