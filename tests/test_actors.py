@@ -435,3 +435,11 @@ def test_a_placed_people_is_civilians_and_more_group_nouns(resolve):
     assert (e.code, e.sector) == ("SRB", "CVL")
     e = resolve("Kenyan motorists blocked the highway.", "motorists")
     assert (e.code, e.sector) == ("KEN", "CVL")
+
+
+def test_staff_of_an_association_and_assemblies(resolve):
+    e = resolve("Croatian Towns Association officials met the ministers.", "officials")
+    assert (e.code, e.sector) == ("HRV", "SOC")
+    e = resolve("Kosovo Chamber Association officials petitioned the Kosovo Assembly.", "Assembly", "2010-01-01")
+    assert (e.code, e.sector) == ("KOS", "LEG")
+    assert resolve("The UN General Assembly adopted the text.", "UN").code == "IGO"

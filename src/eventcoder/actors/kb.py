@@ -234,8 +234,9 @@ class KnowledgeBase:
         shared by several people in office on that date.
         """
         k = norm(name)
-        if k in self.acronyms and _acronym_form(name, k):
-            return None  # "UN" is the organisation, never the surname of Kim Jong Un
+        bare = name.strip()[4:] if name.strip()[:4].lower() == "the " else name
+        if k in self.acronyms and _acronym_form(bare, k):
+            return None  # "UN", "the UN" are the organisation, never the surname of Kim Jong Un
         cands = [a for a in self.lookup(name) if a.kind == "person"]
         if not cands and len(k.split()) == 1:
             cands = self.surnames.get(k, [])

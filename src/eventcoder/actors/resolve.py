@@ -728,6 +728,12 @@ class DocActors:
                 info["sector"] = group.sector
             if r.kind == "person" and any(t.lower_ in ("former", "ousted", "deposed") for t in toks if t.i < head.i):
                 info["sector"] = "ELI"  # "former Nigerian military ruler" (PLOVER manual 2.0 §Sector codes: ELI)
+        # "Red Cross officials", "Municipality Association officials": staff speak with their organisation's
+        # sector (leaders keep GOV, as the PLOVER gold records code "al-Qaeda leaders")
+        member = (head.lemma_.lower() in _MEMBER_NOUNS - {"leader", "head", "chief", "commander"}
+                  and info.get("sector") == "GOV" and group is None)
+        if member and any(t.lower_ in _NGO_HEADS for t in toks if t.i < head.i):
+            info["sector"] = "SOC"
         # a name split by the tagger across its compound chain: "Islamic State militants"
         start = head.i
         while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].i in idx:
@@ -747,7 +753,7 @@ class DocActors:
                 info["code"] = h.code
                 if h.kind == "org":
                     info["org"], info["name"] = h.org, h.name
-                if h.sector and not info.get("sector"):
+                if h.sector and (not info.get("sector") or member):
                     info["sector"] = h.sector
         # "Israel's militia ally", "allies of Russia": the other party of a relation is not the actor
         other = {x.i for r in toks if r.lemma_.lower() in _RELATIONAL for c in r.children
@@ -791,7 +797,7 @@ class DocActors:
                             info["name"] = h.name
                         elif not info.get("code"):
                             info["code"] = h.code
-                        if h.sector and not info.get("sector"):
+                        if h.sector and (not info.get("sector") or member):
                             info["sector"] = h.sector
                     elif not info.get("code"):
                         info["code"] = h.code
