@@ -723,3 +723,12 @@ def test_bylines_figurative_shooting_and_no_x(code_text):
     (ev,) = code_text("Turkish jets shot down a Syrian helicopter.").events
     assert ev.event == "ASSAULT" and codes(ev.recipient) == ["SYR"]
     assert code_text("No arrests were made after the clashes in Lagos.").events == []
+
+
+def test_questions_topics_and_shared_modals_are_not_assertions(code_text):
+    for text in ["Will Turkey attack the Kurdish militia in Syria?",
+                 "Russia seems less worried about killing Ukrainian civilians.",
+                 "Smaller groups must surrender to the Taliban or be destroyed."]:
+        assert [e for e in code_text(text).events if e.modality == "asserted"] == [], text
+    coded = code_text("Russia will withdraw its troops from Georgia and hand over the bases.")
+    assert {e.modality for e in coded.events} == {"future"}

@@ -1380,6 +1380,14 @@ class Extractor:
         if tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children):
             negated = True
         aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        conj, be = tok, {"be", "been", "being", "is", "are", "was", "were", "to"}
+        while not aux - be and conj.dep_ == "conj" and conj.head.i != conj.i:
+            conj = conj.head  # "must submit and *hand over* their territory": the first verb's modal governs
+            aux |= {c.lower_ for c in conj.children if c.dep_ in ("aux", "auxpass")} - be
+        if tok.sent.text.rstrip().endswith("?"):
+            hypothetical_self = True  # "Does the United States condemn its partner?": asked, not asserted
+        if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in TOPIC_PREPS - {"against", "for"}:
+            hypothetical_self = True  # "concerned *about killing* civilians": a topic, not an act
         future = bool(aux & _FUTURE_AUX) or ("going" in aux) or (
             tok.lemma_.lower() in INTENT and cand.trigger.i != tok.i)  # "preparing *an offensive*": intended
         hypothetical = bool(aux & _HYPOTHETICAL_AUX) or hypothetical_self
