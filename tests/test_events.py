@@ -732,3 +732,9 @@ def test_questions_topics_and_shared_modals_are_not_assertions(code_text):
         assert [e for e in code_text(text).events if e.modality == "asserted"] == [], text
     coded = code_text("Russia will withdraw its troops from Georgia and hand over the bases.")
     assert {e.modality for e in coded.events} == {"future"}
+
+
+def test_capabilities_are_not_acts(code_text):
+    for text in ["Iran is able to strike Saudi oil fields within minutes.",
+                 "Hezbollah has fighters capable of attacking Israeli towns."]:
+        assert [e for e in code_text(text).events if e.modality == "asserted"] == [], text

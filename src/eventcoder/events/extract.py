@@ -1384,6 +1384,9 @@ class Extractor:
         while not aux - be and conj.dep_ == "conj" and conj.head.i != conj.i:
             conj = conj.head  # "must submit and *hand over* their territory": the first verb's modal governs
             aux |= {c.lower_ for c in conj.children if c.dep_ in ("aux", "auxpass")} - be
+        if any(t2.pos_ == "ADJ" and t2.lemma_.lower() in ("capable", "able", "unable", "incapable")
+               for t2 in [tok.head, tok.head.head]):
+            hypothetical_self = True  # "hackers *capable of* launching cyber warfare": a capability, not an act
         if tok.sent.text.rstrip().endswith("?"):
             hypothetical_self = True  # "Does the United States condemn its partner?": asked, not asserted
         if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in TOPIC_PREPS - {"against", "for"}:
