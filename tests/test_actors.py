@@ -443,3 +443,15 @@ def test_staff_of_an_association_and_assemblies(resolve):
     e = resolve("Kosovo Chamber Association officials petitioned the Kosovo Assembly.", "Assembly", "2010-01-01")
     assert (e.code, e.sector) == ("KOS", "LEG")
     assert resolve("The UN General Assembly adopted the text.", "UN").code == "IGO"
+
+
+def test_one_country_word_for_two_nouns_and_supporters_of_a_former_leader(coder, resolve):
+    from eventcoder.actors import DocActors
+
+    doc = coder.nlp("Syrian jets and helicopters bombed the town.")
+    ents = DocActors(doc, coder.kb, date(2013, 1, 1)).entities(doc[1])
+    assert [(e.code, e.sector) for e in ents] == [("SYR", "MIL"), ("SYR", "MIL")]
+    doc = coder.nlp("Turkish troops and militants clashed near the border.")  # another sector: not shared
+    assert [e.code for e in DocActors(doc, coder.kb, date(2013, 1, 1)).entities(doc[1])] == ["TUR", "UNK"]
+    e = resolve("Supporters of former President Joseph Momoh marched in Freetown.", "Supporters", "1995-01-01")
+    assert e.sector == "OPP"

@@ -260,6 +260,13 @@ class DocActors:
             e = self.entity(t)
             if e is None or any(e.start == o.start and e.code == o.code for o in out):
                 continue
+            shared = t is not tok and out and out[0].code != "UNK" and e.code == "UNK" and e.sector == out[0].sector
+            if shared and not any(c.dep_ in ("amod", "compound", "poss") for c in t.children) and any(
+                    c.dep_ in ("amod", "compound", "nmod") and self.kb.country_of_word(c.text) == out[0].code
+                    for c in tok.children if c.i < tok.i):
+                # "Israeli helicopters and tanks": one country word for two nouns of one sector
+                e = self._copy(e, t, f"country word shared with '{tok.text}'")
+                e.code = out[0].code
             out.append(e)
             for adj in t.children:
                 if adj.dep_ not in ("amod", "nmod", "compound") or adj.i > t.i:  # "US and British activists"
@@ -427,7 +434,10 @@ class DocActors:
                     p = _child_dep(c, "pobj")
                     e = self.entity(p) if p is not None else None
                     if e is not None and (e.org or e.sector not in (None, "GOV")):
-                        return self._copy(e, tok, f"{tok.lower_} of"), False, tok.tag_ in ("NNS", "NNPS")
+                        m = self._copy(e, tok, f"{tok.lower_} of")
+                        if e.sector == "ELI" and tok.lemma_.lower() != "leader":
+                            m.sector = "OPP"  # "supporters of former President X": the opposition, not elites
+                        return m, False, tok.tag_ in ("NNS", "NNPS")
         # "his Belgian counterpart Didier Reynders": the apposed name is the actor
         for c in tok.children:
             if c.dep_ == "appos" and c.i in self.ent_of and self.ent_of[c.i].label_ in ("PERSON", "ORG"):
