@@ -738,3 +738,10 @@ def test_capabilities_are_not_acts(code_text):
     for text in ["Iran is able to strike Saudi oil fields within minutes.",
                  "Hezbollah has fighters capable of attacking Israeli towns."]:
         assert [e for e in code_text(text).events if e.modality == "asserted"] == [], text
+
+
+def test_main_verbs_taken_for_modifiers_and_unnamed_expellers(code_text):
+    (ev,) = code_text("The Nigerian air force carried out two air strikes near Maiduguri.").events
+    assert ev.event == "ASSAULT" and codes(ev.actor) == ["NGA"] and ev.actor[0].sector == "MIL"
+    (ev,) = code_text("Three Swedish monitors have been expelled from Belarus.").events
+    assert (ev.event, ev.mode) == ("SANCTION", ["expel"]) and codes(ev.actor) == ["BLR"]

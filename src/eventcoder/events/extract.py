@@ -800,6 +800,9 @@ class Extractor:
                 # "issued a declaration *demanding* that ...", "released a statement *condemning* ...": the
                 # issuer speaks through the document
                 return self.subject(head.head if head.dep_ == "dobj" else head.head.head)[0], None
+            if head.dep_ == "ROOT" and (tok.tag_ == "VBD" or (tok.tag_ == "VBN" and _child(tok, "dobj") is not None)):
+                return head, None  # "The Iraqi air force *carried out* air strikes": the parser took the main
+                # verb for a modifier of its subject (a finite verb, or a participle with an object)
             if tok.tag_ == "VBN" and _child(tok, "dobj") is None:
                 return None, head  # "10 soldiers *killed* in Ukraine": a reduced passive, its noun the patient
             return None, None
@@ -884,6 +887,15 @@ class Extractor:
             subj.lemma_.lower() in WEAPONS or ((r := self.match(subj)) is not None and r.event == "ASSAULT"))
         if subj is not None and not weapon:
             return []  # a doer is named but unresolved ("by a Ukrainian protestor"): not unidentified
+        if passive is not None and row.mode in ("expel", "deport"):
+            # "two inspectors have been expelled *from North Korea*": the country they were expelled from
+            places = [e for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                      for x in c.children if x.dep_ == "pobj" for e in self._entities(x) if len(e.code) == 3
+                      and e.code not in ("UNK", "IGO", "NGO", "IMG", "MNC", "UNO", "EUR", "ISM")]
+            if places:
+                rules.append(f"expulsion with no stated agent: the government of {places[0].entity_text}")
+                return [Entity(places[0].entity_text, code=places[0].code, sector="GOV", start=places[0].start,
+                               end=places[0].end, rule="the expelling country")]
         if row.event == "ASSAULT" and (passive is not None or weapon):
             rules.append("attack with no stated perpetrator: unidentified attackers (UAF)")
             who, sector = "unidentified attackers", "UAF"
