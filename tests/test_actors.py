@@ -249,6 +249,8 @@ def test_organisation_name_cut_before_its_of_phrase(resolve):
     e = resolve("The Liberation Tigers of Tamil Eelam attacked a navy base.", "Tigers")
     assert (e.code, e.sector) == ("LKA", "REB")
     assert resolve("The Liberation Tigers of Tamil Eelam attacked a navy base.", "navy").sector == "MIL"
+    e = resolve("U.S. Immigration and Customs Enforcement detained 20 workers.", "Enforcement")
+    assert (e.code, e.sector) == ("USA", "COP")  # a name cut after its first words
 
 
 def test_coordinated_country_adjectives_share_their_noun(coder):

@@ -170,12 +170,15 @@ class DocActors:
         return None
 
     def _name_with_of(self, start: int, end: int) -> list[KBActor]:
-        """Organisations named by tokens ``start``.. up to 6 words past ``end`` when token ``end`` is "of":
-        "the Liberation Tigers | of Tamil Eelam", a name the tagger cut before its of-phrase."""
-        if end >= len(self.doc) or self.doc[end].lower_ != "of":
-            return []
-        for stop in range(min(end + 6, len(self.doc)), end + 1, -1):
-            hits = [h for h in self.kb.lookup(self.doc[start:stop].text) if h.kind == "org"]
+        """Organisations named by tokens ``start``.. up to 6 words past ``end`` when token ``end`` is "of"
+        ("the Liberation Tigers | of Tamil Eelam"), or by up to 3 words before ``start`` ("Immigration and |
+        Customs Enforcement"): a name the tagger cut."""
+        spans = [(start, stop) for stop in range(min(end + 6, len(self.doc)), end + 1, -1)
+                 if self.doc[end: end + 1].text.lower() == "of"]
+        spans += [(a, end) for a in range(max(0, start - 3), start)
+                  if self.doc[a].pos_ == "PROPN" and all(t.lower_ != "of" for t in self.doc[a:start])]
+        for a, b in spans:
+            hits = [h for h in self.kb.lookup(self.doc[a:b].text) if h.kind == "org"]
             if hits:
                 return hits
         return []
