@@ -745,3 +745,8 @@ def test_main_verbs_taken_for_modifiers_and_unnamed_expellers(code_text):
     assert ev.event == "ASSAULT" and codes(ev.actor) == ["NGA"] and ev.actor[0].sector == "MIL"
     (ev,) = code_text("Three Swedish monitors have been expelled from Belarus.").events
     assert (ev.event, ev.mode) == ("SANCTION", ["expel"]) and codes(ev.actor) == ["BLR"]
+
+
+def test_those_responsible_for_an_attack_did_it(code_text):
+    (ev,) = code_text("The Ethiopian army is responsible for the massacre in Axum.").events
+    assert ev.event == "ASSAULT" and codes(ev.actor) == ["ETH"] and ev.actor[0].sector == "MIL"

@@ -1265,7 +1265,8 @@ class Extractor:
             return None
         if self._inside_other_trigger(noun):
             return None
-        if noun.dep_ == "pobj" and head.lower_ in TOPIC_PREPS and not any(k == "head" for k, _ in row.requires):
+        if noun.dep_ == "pobj" and head.lower_ in TOPIC_PREPS and not any(k == "head" for k, _ in row.requires) \
+                and head.head.lemma_.lower() not in ("responsible", "guilty", "culpable"):
             return None  # a topic, not a report: "the position against Moscow's annexation of Crimea"
         actor, recipient, symmetric = self._participants(noun)
         if symmetric and row.cameo.startswith("045") and noun.head.pos_ in ("VERB", "AUX"):
@@ -1290,6 +1291,13 @@ class Extractor:
             actor = self._entities(subj)
             if actor:
                 rules.append(f"event noun in '{head.head.text} of' governed by '{head.head.head.lemma_}'")
+        elif noun.dep_ == "pobj" and head.lower_ in ("for", "of") and head.head.pos_ == "ADJ" and \
+                head.head.lemma_.lower() in ("responsible", "guilty", "culpable") and not actor:
+            # "the LRA is *responsible for* mass killings": the one responsible is the doer
+            subj, _ = self.subject(head.head.head) if head.head.dep_ == "acomp" else (None, None)
+            actor = self._entities(subj)
+            if actor:
+                rules.append(f"event noun that '{subj.text}' is {head.head.lower_} {head.lower_}")
         elif noun.dep_ == "pobj" and head.lower_ in ("in", "for") and head.head.lemma_.lower() in _TAKING_PART \
                 and not actor:
             # "Serb forces were engaged *in ethnic cleansing*", "thousands were converging *for a rally*"
