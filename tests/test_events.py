@@ -750,3 +750,12 @@ def test_main_verbs_taken_for_modifiers_and_unnamed_expellers(code_text):
 def test_those_responsible_for_an_attack_did_it(code_text):
     (ev,) = code_text("The Ethiopian army is responsible for the massacre in Axum.").events
     assert ev.event == "ASSAULT" and codes(ev.actor) == ["ETH"] and ev.actor[0].sector == "MIL"
+
+
+def test_places_withdrawn_from_or_fired_at(code_text):
+    (ev,) = code_text("Russian forces withdrew from the city of Kherson on Friday.").events
+    assert ev.event == "RETREAT" and codes(ev.recipient) == ["UKR"]
+    (ev,) = code_text("Chinese coast guard ships fired water cannon at a Philippine supply boat.").events
+    assert ev.event == "ASSAULT" and codes(ev.recipient) == ["PHL"]
+    (ev,) = code_text("Iranian commandos seized a Greek tanker in the Gulf.").events
+    assert ev.event == "COERCE" and codes(ev.recipient) == ["GRC"]

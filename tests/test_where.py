@@ -138,6 +138,12 @@ def test_qualifier_fallback_and_unknown_names(gaz):
     assert gaz.resolve("Vienna, Nowhereland").country == "AUT"  # an unknown qualifier is ignored
 
 
+def test_seas_are_no_country_place(gaz):
+    for name in ("the Red Sea", "the Gulf", "Black Sea", "Strait of Hormuz", "the English Channel"):
+        assert gaz.resolve(name) is None, name
+    assert _nc(gaz.resolve("Gulf Province"))[1:] == ("PNG", "admin1")
+
+
 def test_compass_words_before_a_known_name(gaz):
     assert _nc(gaz.resolve("eastern Ukraine")) == ("Ukraine", "UKR", "country")
     assert _nc(gaz.resolve("north-eastern Nigeria"))[1:] == ("NGA", "country")

@@ -72,6 +72,8 @@ _COUNTRIES_TSV = Path(__file__).resolve().parent / "data" / "countries.tsv"
 _ABBREVIATIONS = frozenset({"us", "usa", "uk", "uae", "drc", "prc", "dprk", "rok"})  # common short forms
 _REGION_SUFFIX = re.compile(r"\s+(?:province|region|oblast|governorate|state|district|county|prefecture|"
                             r"territory|department|canton|krai|kray|republic)$")
+#: Seas, oceans, gulfs, straits and channels: no country's place ("the Red Sea" is not Egypt's governorate).
+_WATER = re.compile(r"(?i)(?:^(?:the\s+)?gulf$|\b(?:sea|ocean|strait|straits|channel)$)")
 #: A compass word before a place name ("eastern Ukraine", "South Lebanon"), read only when the whole name
 #: is unknown ("South Sudan", "West Bank", "Northern Ireland" resolve as themselves first).
 _COMPASS = re.compile(r"(?i)^(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+")
@@ -471,6 +473,8 @@ class Gazetteer:
         if not name or not name.strip():
             return None
         text = name.strip()
+        if _WATER.search(text):
+            return None  # "in the Red Sea", "in the Gulf": a sea, not the governorate or province of its name
         if "," in text:
             base, qual = (p.strip() for p in text.split(",", 1))
             qualified = self._qualified(base, qual)

@@ -419,6 +419,8 @@ class Extractor:
         if not recipients:
             recipients = self._hinted_recipient(tok, actors, rules,
                                                 deep=row.event in ("REQUEST", "ACCUSE", "THREATEN", "SANCTION"))
+        if not recipients and row.event in ("ASSAULT", "COERCE", "RETREAT", "SANCTION"):
+            recipients = self._place_recipient(tok, actors, rules)
         if not recipients and row.event in ("ASSAULT", "COERCE"):
             # "police opened fire *to disperse demonstrators*": force used on the object of its purpose
             purpose = next((c for c in tok.children if c.dep_ in ("advcl", "xcomp") and any(
@@ -964,6 +966,33 @@ class Extractor:
                         sector = None if r is not None and r.event == "MOBILIZE" else "CVL"  # a show of force: the state
                         return [Entity(ent.text, code=place.country, sector=sector, start=ent.start_char,
                                        end=ent.end_char, rule="targeted place")]
+        return []
+
+    def _place_recipient(self, verb, actors: list[Entity], rules: list[str]) -> list[Entity]:
+        """The side whose place or property an act is aimed at or leaves, when no recipient is named: a
+        country word or a place name in the verb's at/from/out-of phrase ("fired at a *Philippine* supply
+        vessel", "withdrew from the city of *Kherson*", "pulled out of the *Jenin* refugee camp"). The people
+        of a populated place (town, camp) are CVL. Never the actor's own country."""
+        own = {e.code for e in actors}
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "from")]
+        preps += [g for c in verb.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out"
+                  for g in c.children if g.dep_ == "prep" and g.lower_ == "of"]
+        gaz = self.actors.gazetteer
+        for prep in preps:
+            obj = _child(prep, "pobj")
+            if obj is None:
+                continue
+            code = self.actors.country_hint(obj)
+            if code is None and gaz is not None:
+                names = {self.actors.ent_of[t.i] for t in obj.subtree if t.i in self.actors.ent_of
+                         and self.actors.ent_of[t.i].label_ in ("GPE", "LOC", "FAC", "ORG")}
+                places = {p.country for p in (gaz.resolve(e.text) for e in names) if p is not None and p.country}
+                code = places.pop() if len(places) == 1 else None
+            if code and code not in own:
+                rules.append(f"recipient: the country of the place in '{prep.text} {obj.text}'")
+                sector = "CVL" if obj.lemma_.lower() in _POPULATED_PLACES | {"camp"} else None
+                return [Entity(obj.text, code=code, sector=sector, start=obj.idx, end=obj.idx + len(obj),
+                               rule="place of the act")]
         return []
 
     def _destination(self, verb, comp, actors: list[Entity], rules: list[str]) -> list[Entity]:
