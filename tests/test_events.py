@@ -759,3 +759,9 @@ def test_places_withdrawn_from_or_fired_at(code_text):
     assert ev.event == "ASSAULT" and codes(ev.recipient) == ["PHL"]
     (ev,) = code_text("Iranian commandos seized a Greek tanker in the Gulf.").events
     assert ev.event == "COERCE" and codes(ev.recipient) == ["GRC"]
+
+
+def test_domestic_recipients_of_another_sector_are_kept(code_text):
+    (ev,) = code_text("The Sudanese government accepted demands from Sudanese rebels on Monday.").events
+    assert ev.event == "CONCEDE" and [(e.code, e.sector) for e in ev.actor] == [("SDN", "GOV")]
+    assert [(e.code, e.sector) for e in ev.recipient] == [("SDN", "REB")]

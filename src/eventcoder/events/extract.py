@@ -558,7 +558,7 @@ class Extractor:
                 p = _child(c, "pobj")
                 if p is None:
                     continue
-                ents = [e for e in self._entities(p) if e.code not in own or e.code == "UNK"] or \
+                ents = [e for e in self._entities(p) if e.code not in own or e.code == "UNK" or _other_sector(e, actors)] or \
                     self._inner_entities(p, actors) or self._modifier_country(p, own)
                 if ents:
                     mode = "investigate" if row.mode == "investigate" else "disapprove"
@@ -1059,13 +1059,13 @@ class Extractor:
                 p = _child(c, "pobj")
                 if p is None:
                     continue
-                ents = [e for e in self._entities(p) if e.code not in own]
+                ents = [e for e in self._entities(p) if e.code not in own or _other_sector(e, actors)]
                 if not ents:
                     ents = self._inner_entities(p, actors)
                 if not ents:
                     for x in p.subtree:  # "into alleged crimes committed *by Croat forces*"
                         if x.dep_ == "pobj" and x.head.lower_ == "by":
-                            ents = [e for e in self._entities(x) if e.code not in own]
+                            ents = [e for e in self._entities(x) if e.code not in own or _other_sector(e, actors)]
                             if ents:
                                 break
                 if not ents:
@@ -1081,7 +1081,7 @@ class Extractor:
         cands += [x for c in noun.children if c.dep_ == "prep" and c.lower_ not in ("in", "at", "near", "into")
                   for x in c.children if x.dep_ == "pobj"]
         for c in cands:
-            ents = [e for e in self._entities(c) if e.code not in own]
+            ents = [e for e in self._entities(c) if e.code not in own or _other_sector(e, actors)]
             if ents:
                 return ents
         return []
@@ -1106,7 +1106,7 @@ class Extractor:
             if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
                 cands.extend(x for x in c.children if x.dep_ == "nsubj")  # "its demand *that Israel* ease ..."
         for c in cands:
-            ents = [e for e in self._entities(c) if e.code not in own]
+            ents = [e for e in self._entities(c) if e.code not in own or _other_sector(e, actors)]
             if ents:
                 rules.append(f"recipient inside the object '{obj.text}'")
                 return ents
@@ -1127,7 +1127,7 @@ class Extractor:
                   ("to", "for", "against", "with", "from", "on")
                   for x in c.children if x.dep_ == "pobj"]
         for c in cands:
-            ents = [e for e in self._entities(c) if e.code not in own or e.code == "UNK"]
+            ents = [e for e in self._entities(c) if e.code not in own or e.code == "UNK" or _other_sector(e, actors)]
             if ents:
                 rules.append(f"recipient from the complement '{comp.text}'")
                 return ents
@@ -1626,3 +1626,11 @@ def _span_chars(toks: list) -> tuple[int, int]:
     while len(toks) > 1 and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]
     return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _other_sector(e: Entity, actors: list[Entity]) -> bool:
+    """True when ``e`` is of every actor's country but of another sector ("the Mozambican government
+    accepted demands *from Mozambican rebels*"): a domestic dyad, so the recipient is kept although it
+    shares the actor's country code (PLOVER gold practice: GOV > REB of one state)."""
+    return e.sector is not None and bool(actors) and all(
+        a.sector is not None and a.sector != e.sector and a.code == e.code for a in actors)
