@@ -765,3 +765,9 @@ def test_domestic_recipients_of_another_sector_are_kept(code_text):
     (ev,) = code_text("The Sudanese government accepted demands from Sudanese rebels on Monday.").events
     assert ev.event == "CONCEDE" and [(e.code, e.sector) for e in ev.actor] == [("SDN", "GOV")]
     assert [(e.code, e.sector) for e in ev.recipient] == [("SDN", "REB")]
+
+
+def test_threatened_curfews_fall_on_the_states_own_people(code_text):
+    (ev,) = code_text("The Kenyan president threatened to impose a curfew in Nairobi.").events
+    assert (ev.event, ev.mode) == ("THREATEN", ["restrict"]) and codes(ev.actor) == ["KEN"]
+    assert [(e.code, e.sector) for e in ev.recipient] == [("KEN", "CVL")]

@@ -211,6 +211,16 @@ class Coder:
                         e.code = place.country
                         e.rule = f"{e.rule}; {e.sector} of the event's place"
             _domestic(c.actor, c.recipient)
+            if c.event == "THREATEN" and not c.recipient and any(
+                    t.lemma_.lower() in _DOMESTIC_MEASURES for t in doc[c.trigger.i:c.trigger.sent.end]):
+                # "threatened to impose a curfew in Algiers": a state's curfew or martial law falls on its own
+                # people (as the same measure imposed does, PLOVER manual 2.0, §COERCE curfew/martial-law)
+                own = {e.code for e in c.actor if e.sector in ("GOV", "MIL", "COP")} - _NON_STATE
+                if len(own) == 1:
+                    code = own.pop()
+                    c.recipient = [Entity(f"people of {code}", code=code, sector="CVL", rule="threatened measure")]
+                    c.mode = c.mode or "restrict"  # PLOVER manual 2.0, THREATEN modes: restrict
+                    c.rules.append("threatened curfew or martial law: on the state's own people")
             if c.event == "PROTEST" and not c.recipient:
                 # "ethnic Albanians demonstrated in Serbia": a domestic protest is aimed at that government
                 own = {e.code for e in c.actor} - _NON_STATE
@@ -307,6 +317,10 @@ def _domestic(actor: list[Entity], recipient: list[Entity]) -> None:
 
 
 _NON_STATE = {"UNK", "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
+
+
+#: Measures a state takes against its own population (curfews, martial law, states of emergency).
+_DOMESTIC_MEASURES = {"curfew", "martial", "emergency", "lockdown"}
 
 
 def _means_nouns(trigger) -> list:
