@@ -771,3 +771,8 @@ def test_threatened_curfews_fall_on_the_states_own_people(code_text):
     (ev,) = code_text("The Kenyan president threatened to impose a curfew in Nairobi.").events
     assert (ev.event, ev.mode) == ("THREATEN", ["restrict"]) and codes(ev.actor) == ["KEN"]
     assert [(e.code, e.sector) for e in ev.recipient] == [("KEN", "CVL")]
+
+
+def test_reneging_on_a_promise_rejects_its_beneficiary(code_text):
+    (ev,) = code_text("The Malawian president reneged on his commitment to the opposition parties.").events
+    assert ev.event == "REJECT" and codes(ev.actor) == ["MWI"] and ev.recipient[0].sector in ("OPP", "PTY")

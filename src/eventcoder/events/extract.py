@@ -85,6 +85,8 @@ _NO_PLACE_RECIPIENT = {"CONSULT", "REQUEST", "ACCUSE", "PROTEST"}
 _STATE_ARMS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 #: Staff whose withdrawal reduces relations rather than retreating (PLOVER manual 2.0, §SANCTION withdraw).
 _NON_MILITARY_STAFF = {"peacekeeper", "observer", "monitor", "inspector", "diplomat", "envoy", "ambassador"}
+#: Nouns of promises: their "to" phrase names whom the promise was made to.
+_PROMISES = {"commitment", "promise", "pledge", "obligation", "vow", "undertaking"}
 #: Event nouns whose "of" phrase is the doer ("the withdrawal *of Serbian forces*").
 _AGENT_OF_NOUNS = {"withdrawal", "resignation", "departure", "disarmament", "surrender", "pullout", "retreat",
                    "demobilization", "demobilisation", "pull-out"}
@@ -837,9 +839,11 @@ class Extractor:
             toks = self._slot(tok, slot)
             for t in toks:
                 ents = self._entities(t)
-                if not ents and t.lemma_.lower() in _PROPOSALS:
-                    # "conceded to demands *from UNITA*", "rejected an offer *by Kabul*": whose proposal it is
-                    for o in [x for c in t.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                if not ents and t.lemma_.lower() in _PROPOSALS | _PROMISES:
+                    # "conceded to demands *from UNITA*", "rejected an offer *by Kabul*": whose proposal it is;
+                    # "reneged on his commitment *to the Zambian people*": whom the promise was made to
+                    preps = ("to",) if t.lemma_.lower() in _PROMISES else ("from", "by")
+                    for o in [x for c in t.children if c.dep_ == "prep" and c.lower_ in preps
                               for x in c.children if x.dep_ == "pobj"] + [c for c in t.children if c.dep_ == "poss"]:
                         ents = self._entities(o)
                         if ents:
