@@ -776,3 +776,8 @@ def test_threatened_curfews_fall_on_the_states_own_people(code_text):
 def test_reneging_on_a_promise_rejects_its_beneficiary(code_text):
     (ev,) = code_text("The Malawian president reneged on his commitment to the opposition parties.").events
     assert ev.event == "REJECT" and codes(ev.actor) == ["MWI"] and ev.recipient[0].sector in ("OPP", "PTY")
+
+
+def test_acts_ruled_out_are_refusals_by_the_speaker(code_text):
+    (ev,) = code_text("Turkish officials said that lifting the ban on Armenian flights is out of the question.").events
+    assert (ev.event, ev.mode) == ("REJECT", ["yield"]) and codes(ev.actor) == ["TUR"]

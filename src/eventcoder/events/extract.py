@@ -391,6 +391,12 @@ class Extractor:
                 rules.append("forces deployed with no stated deployer: the forces' own side")
         if not actors:
             actors = self._unstated_agent(tok, row, actor_tok, passive, rules)
+        refuser = self._ruled_out(tok) if row.event in _REFUSABLE else None
+        if refuser:
+            # "(X said) removing the sanctions is out of the question": X refuses the act (CAMEO 12)
+            rules.append(f"'{tok.text} ... out of the question': a refusal by the speaker (PLOVER manual 2.0, §REJECT)")
+            actors, row = refuser, Trigger(row.lemma, row.pos, "REJECT", _REFUSABLE[row.event], "120",
+                                           row.recipient, row.requires, row.source)
         if row.event == "ACCUSE" and row.requires and actors and all(e.sector in _ARMED for e in actors):
             plain = next((r for r in self.lex.candidates(tok.lemma_.lower(), "VERB") if not r.requires), None)
             if plain is not None and plain.event == "ASSAULT":
@@ -523,6 +529,25 @@ class Extractor:
         self._reclassify(cand, tok)
         self._conditional_threat(cand, tok)
         return cand
+
+    def _ruled_out(self, tok) -> list[Entity]:
+        """The speaker who rules out the act ``tok`` names as a clausal subject: "removing the sanctions is
+        *out of the question*", "a withdrawal is not an option", said by X → [X]; [] otherwise."""
+        be = tok.head
+        if tok.dep_ not in ("csubj", "nsubj") or be.lemma_ != "be":
+            return []
+        ruled = any(p.lower_ == "out" and any(q.lower_ == "of" and any(x.lower_ == "question" for x in q.subtree)
+                                             for q in p.children) for p in be.children) or (
+            any(c.dep_ == "neg" for c in be.children) and any(
+                c.dep_ == "attr" and c.lemma_.lower() == "option" for c in be.children))
+        if not ruled:
+            return []
+        h = be
+        while h.dep_ in ("ccomp", "xcomp", "conj") and h.head.i != h.i:
+            h = h.head
+            if self.lex.reporting.get(h.lemma_.lower()) == "report":
+                return self._entities(self.subject(h)[0])
+        return []
 
     def _conditional_threat(self, cand: Candidate, tok) -> None:
         """A harmful act announced on a condition is a threat (PLOVER manual 2.0, §THREATEN): "may halt
