@@ -781,3 +781,10 @@ def test_reneging_on_a_promise_rejects_its_beneficiary(code_text):
 def test_acts_ruled_out_are_refusals_by_the_speaker(code_text):
     (ev,) = code_text("Turkish officials said that lifting the ban on Armenian flights is out of the question.").events
     assert (ev.event, ev.mode) == ("REJECT", ["yield"]) and codes(ev.actor) == ["TUR"]
+
+
+def test_blocked_transport_and_defaced_websites(code_text):
+    (ev,) = code_text("Rebels in Mali blocked transport into Bamako on Tuesday.").events
+    assert (ev.event, ev.mode) == ("PROTEST", ["obstruct"]) and ev.actor[0].sector == "REB"
+    (ev,) = code_text("Russian hackers defaced dozens of Estonian websites.").events
+    assert (ev.event, ev.mode) == ("COERCE", ["cyber"]) and codes(ev.recipient) == ["EST"]

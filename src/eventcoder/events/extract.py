@@ -1182,6 +1182,9 @@ class Extractor:
                     head = c if c.dep_ == "dobj" else _child(c, "pobj")
                     if head is None:
                         continue
+                    if head.lemma_.lower() in MEASURES:  # "dozens *of Estonian* websites"
+                        head = next((g for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                                     for g in p.children if g.dep_ == "pobj"), head)
                     mods = [m for m in head.children if m.dep_ in ("amod", "poss", "compound")]
                     found = {self.actors.kb.country_of_word(m.text) for m in mods} - {None}
                     code = found.pop() if len(found) == 1 else None
@@ -1204,8 +1207,10 @@ class Extractor:
                 return [c for c in obj.children if c.dep_ == "poss"]
             return [x for c in obj.children if c.dep_ == "prep" and c.lower_ == sub
                     for x in c.children if x.dep_ == "pobj"]
-        if slot == "obj":
-            return [c for c in tok.children if c.dep_ == "dobj"]
+        if slot == "obj":  # "defaced dozens *of Estonian websites*": the measured noun
+            return [x for c in tok.children if c.dep_ == "dobj"
+                    for x in ([g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                               if g.dep_ == "pobj"] if c.lemma_.lower() in MEASURES else [c])]
         if slot == "iobj":
             return [c for c in tok.children if c.dep_ in ("dative", "iobj")]
         if slot.startswith("prep:"):
