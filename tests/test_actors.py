@@ -457,3 +457,12 @@ def test_one_country_word_for_two_nouns_and_supporters_of_a_former_leader(coder,
     assert [e.code for e in DocActors(doc, coder.kb, date(2013, 1, 1)).entities(doc[1])] == ["TUR", "UNK"]
     e = resolve("Supporters of former President Joseph Momoh marched in Freetown.", "Supporters", "1995-01-01")
     assert e.sector == "OPP"
+
+
+def test_peoples_without_a_state_take_the_country_the_story_names(resolve):
+    e = resolve("Igbo elders demanded more seats in the cabinet.", "Igbo")
+    assert e.code == "NGA"
+    e = resolve("Hutu rebels attacked an army post in northern Burundi.", "rebels")
+    assert (e.code, e.sector) == ("BDI", "REB")
+    e = resolve("Hutu rebels attacked an army post.", "rebels")
+    assert e.code == "UNK"  # Rwanda or Burundi: the story does not say

@@ -138,7 +138,7 @@ def role_index(roles: list[dict[str, str]]) -> dict[str, dict[str, str]]:
 @pytest.mark.parametrize(
     ("name", "columns"),
     [("countries.tsv", COUNTRY_COLUMNS), ("organizations.tsv", ORG_COLUMNS), ("roles.tsv", ROLE_COLUMNS),
-     ("leaders.tsv", LEADER_COLUMNS)],
+     ("leaders.tsv", LEADER_COLUMNS), ("peoples.tsv", ["people", "forms", "countries", "source"])],
 )
 def test_header_rows_and_source(name: str, columns: list[str]) -> None:
     header, rows = _read(name)
@@ -407,3 +407,12 @@ def test_leaders_codes_sectors_and_terms(countries: list[dict[str, str]], sector
         assert row["code"] in codes and row["sector"] in sectors, row["name"]
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["start"]), row["name"]
         assert row["end"] == "" or row["start"] <= row["end"], row["name"]
+
+
+def test_peoples_live_in_listed_countries(countries: list[dict[str, str]]) -> None:
+    codes = {row["code"] for row in countries}
+    _, rows = _read("peoples.tsv")
+    assert len(rows) >= 40
+    for people, forms, where, _source in rows:
+        assert _items(where) and set(_items(where)) <= codes, f"peoples.tsv {people}: unknown code in {where}"
+        assert _items(forms), f"peoples.tsv {people}: no forms"

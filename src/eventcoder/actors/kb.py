@@ -7,6 +7,7 @@ Files (``src/eventcoder/data/``, TSV with a ``source`` column, written and revie
 * ``roles.tsv``: role and group nouns → PLOVER sector (PLOVER manual 2.0, §Sector codes), kind, rank.
 * ``office_holders.tsv``: people with offices and dated terms (start, end).
 * ``leaders.tsv``: leaders of armed groups, movements and churches, with dated terms (same columns).
+* ``peoples.tsv``: peoples without a state of their own (Igbo, Hutu, Kurds) and the countries they live in.
 
 Matching is on :func:`norm` keys (lower case, curly quotes straightened, a leading "the" dropped).
 """
@@ -116,6 +117,7 @@ class KnowledgeBase:
         self.surnames: dict[str, list[KBActor]] = {}
         self.countries: dict[str, str] = {}
         self.capitals: dict[str, str] = {}
+        self.peoples: dict[str, tuple[str, ...]] = {}
         self._country_words: dict[str, str] | None = None
         self.max_role_words = 1
         self.acronyms: set[str] = set()
@@ -165,6 +167,9 @@ class KnowledgeBase:
             )
             for n in [r["org"], r.get("name", ""), *_split(r.get("aliases", ""))]:
                 self._add(n, actor)
+        for r in _rows("peoples.tsv"):
+            for f in _split(r["forms"]):
+                self.peoples[norm(f)] = tuple(_split(r["countries"]))
         for r in _rows("roles.tsv"):
             term = norm(r["term"])
             try:

@@ -103,6 +103,7 @@ class DocActors:
         self.cache: dict[int, Entity | None] = {}
         self.mentions: list[Mention] = []
         self.bindings: dict[str, Entity] = {}
+        self._doc_codes = None
         self.acronyms: dict[str, Entity] = {}  # "(NUT)" after a resolved name: later "NUT" is that actor
         self._bind_people()
         for tok in doc:
@@ -169,6 +170,21 @@ class DocActors:
                 return e
         return None
 
+    def _people_country(self, tok) -> str | None:
+        """The country of a people without a state named by ``tok`` ("Igbo", "Hutus", "Kurds";
+        ``data/peoples.tsv``): its one country, or, when it lives in several, the one the story names
+        (Hutus in a story naming Burundi → BDI); None when that is not decided or ``tok`` is part of a name."""
+        codes = self.kb.peoples.get(norm(tok.text)) if tok.text[:1].isupper() else None
+        ent = self.ent_of.get(tok.i)
+        if not codes or (ent is not None and ent.label_ == "PERSON" and len(ent) > 1):
+            return None
+        if len(codes) > 1:
+            if self._doc_codes is None:
+                self._doc_codes = {self.kb.country_of_word(t.text) for t in self.doc} | {
+                    self.kb.country_of_word(e.text) for e in self.doc.ents}
+            codes = [c for c in codes if c in self._doc_codes]
+        return codes[0] if len(codes) == 1 else None
+
     def _name_with_of(self, start: int, end: int) -> list[KBActor]:
         """Organisations named by tokens ``start``.. up to 6 words past ``end`` when token ``end`` is "of"
         ("the Liberation Tigers | of Tamil Eelam"), or by up to 3 words before ``start`` ("Immigration and |
@@ -200,7 +216,7 @@ class DocActors:
             return False
         if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return False
-        return self.kb.country_of_word(tok.text) is not None or any(
+        return self.kb.country_of_word(tok.text) is not None or norm(tok.text) in self.kb.peoples or any(
             x.lower_ == "ethnic" for x in tok.subtree if x.i < tok.i) or any(
             c.dep_ in ("amod", "compound") and self.kb.country_of_word(c.text) for c in tok.children)
 
@@ -214,8 +230,8 @@ class DocActors:
         in"); failing that, a country adjective on a demonym ("*Bosnian* Serbs"). An "ethnic" group with
         no place keeps no country (UNK): its kin state is not the actor.
         """
-        demonym = self.kb.country_of_word(tok.text) is not None and tok.tag_ in ("NNPS", "NNS", "NNP") \
-            and tok.text[:1].isupper() and tok.lower_ not in self.kb.role_heads
+        demonym = (self.kb.country_of_word(tok.text) or norm(tok.text) in self.kb.peoples) \
+            and tok.tag_ in ("NNPS", "NNS", "NNP") and tok.text[:1].isupper() and tok.lower_ not in self.kb.role_heads
         ethnic = any(x.lower_ == "ethnic" for x in tok.subtree if x.i < tok.i)
         if not (demonym or ethnic):
             return
@@ -237,7 +253,7 @@ class DocActors:
                     e.code = code
                     e.rule = f"{e.rule}; {c.text} {tok.text}: the country they live in"
                     return
-        if ethnic and e.code != "UNK":
+        if ethnic and e.code != "UNK" and not any(norm(x.text) in self.kb.peoples for x in tok.subtree):
             e.code = "UNK"
             e.rule = f"{e.rule}; ethnic group with no place named: no country"
 
@@ -508,6 +524,11 @@ class DocActors:
             if e is not None:
                 self._span(e, tok, ent)
                 return e, True, False
+        code = self._people_country(tok) if len(ent) == 1 and not self.kb.lookup(text) else None
+        if code:
+            e = Entity(text, code=code, rule=f"people living in {code}")
+            self._span(e, tok)
+            return e, False, tok.tag_ in ("NNS", "NNPS")
         if label == "PERSON":
             hits = [h for h in self.kb.lookup(text) if h.kind in ("country", "metonym", "org")]
             if hits and self.kb.person(name_text, self.published) is None:  # "Armenia" tagged PERSON
@@ -799,7 +820,7 @@ class DocActors:
             used = 1
             for text, n in cand_texts:
                 hits = [h for h in self.kb.lookup(text) if h.kind != "person" and not (n == 1 and t.is_lower)]
-                code = self.kb.country_of_word(text) or (
+                code = self.kb.country_of_word(text) or (self._people_country(t) if n == 1 else None) or (
                     self.kb.country_of_word(self.kb.near_country(text) or "") if t.pos_ == "PROPN" else None)
                 if hits:
                     h = _best(hits)
