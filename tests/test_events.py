@@ -788,3 +788,8 @@ def test_blocked_transport_and_defaced_websites(code_text):
     assert (ev.event, ev.mode) == ("PROTEST", ["obstruct"]) and ev.actor[0].sector == "REB"
     (ev,) = code_text("Russian hackers defaced dozens of Estonian websites.").events
     assert (ev.event, ev.mode) == ("COERCE", ["cyber"]) and codes(ev.recipient) == ["EST"]
+
+
+def test_protesters_own_pronoun_is_not_their_target(code_text):
+    (ev,) = code_text("Students in Karachi blocked a road to show their anger at India's policies.").events
+    assert ev.event == "PROTEST" and codes(ev.recipient) == ["IND"]

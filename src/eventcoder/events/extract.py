@@ -887,7 +887,8 @@ class Extractor:
             if c.dep_ == "prep" and c.lower_ not in ("against", "over", "in", "at"):
                 continue
             for t in c.subtree:
-                if t.dep_ in ("poss", "pobj", "dobj", "amod", "compound") and t.i != tok.i:
+                if t.dep_ in ("poss", "pobj", "dobj", "amod", "compound") and t.i != tok.i and t.pos_ != "PRON":
+                    # (a pronoun there is the protesters themselves: "to show *their* anger at X")
                     ents = [e for e in self._entities(t) if e.code != "UNK"] if t.dep_ in ("poss", "pobj", "dobj") else []
                     if not ents:
                         code = self.actors.kb.country_of_word(t.text)
