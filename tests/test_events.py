@@ -793,3 +793,10 @@ def test_blocked_transport_and_defaced_websites(code_text):
 def test_protesters_own_pronoun_is_not_their_target(code_text):
     (ev,) = code_text("Students in Karachi blocked a road to show their anger at India's policies.").events
     assert ev.event == "PROTEST" and codes(ev.recipient) == ["IND"]
+
+
+def test_a_camp_of_foreign_refugees_holds_them_and_measured_programmes(code_text):
+    (ev,) = code_text("The UN reduced food supplies to a Somali refugee camp in Kenya on Friday.").events
+    assert ev.event == "SANCTION" and [(e.code, e.sector) for e in ev.recipient] == [("SOM", "REF")]
+    (ev,) = code_text("Germany suspended part of a training programme for Mali on Monday.").events
+    assert ev.event == "SANCTION" and codes(ev.recipient) == ["MLI"]

@@ -1049,10 +1049,17 @@ class Extractor:
             if code is None and gaz is not None:
                 place = gaz.resolve(ent.text)
                 code = place.country if place is not None else None
+            host = t.head.head  # "a village *in Cambodia*", "the biggest Cambodian refugee camp *in Thailand*"
+            mods = {c.lemma_.lower() for c in host.children if c.dep_ in ("amod", "compound")}
+            people = {self.actors.kb.country_of_word(c.text) for c in host.children
+                      if c.dep_ in ("amod", "compound")} - {None}
+            if len(people) == 1 and host.lemma_.lower() in _POPULATED_PLACES | {"camp"}:
+                code = people.pop()  # a camp of Cambodian refugees in Thailand holds Cambodians
             if code and code not in own:
                 rules.append(f"recipient: the country of the destination '{ent.text}'")
                 # "retook a village *in Cambodia*": the people of a populated place
-                sector = "CVL" if t.head.head.lemma_.lower() in _POPULATED_PLACES else None
+                sector = "REF" if "refugee" in mods else (
+                    "CVL" if host.lemma_.lower() in _POPULATED_PLACES | {"camp"} else None)
                 return [Entity(ent.text, code=code, sector=sector, start=ent.start_char, end=ent.end_char,
                                rule="destination")]
         return []
@@ -1203,6 +1210,9 @@ class Extractor:
             obj = _child(tok, "dobj") or _child(tok, "nsubjpass")
             if obj is None:
                 return []
+            if obj.lemma_.lower() in MEASURES:  # "suspended part *of a military aid program for Bosnia*"
+                obj = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for g in p.children if g.dep_ == "pobj"), obj)
             sub = slot[4:]
             if sub == "poss":
                 return [c for c in obj.children if c.dep_ == "poss"]
