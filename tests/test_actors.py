@@ -466,3 +466,9 @@ def test_peoples_without_a_state_take_the_country_the_story_names(resolve):
     assert (e.code, e.sector) == ("BDI", "REB")
     e = resolve("Hutu rebels attacked an army post.", "rebels")
     assert e.code == "UNK"  # Rwanda or Burundi: the story does not say
+
+
+def test_known_people_the_tagger_misses_are_named(resolve):
+    # the small model tags no PERSON in this sentence; the knowledge base knows the name
+    e = resolve("Theresa May has met the German chancellor in Tallinn.", "May", published="2018-06-12")
+    assert (e.code, e.sector) == ("GBR", "GOV")

@@ -100,6 +100,7 @@ class DocActors:
                 continue  # "Thousands of students": numbers are not names
             for t in ent:
                 self.ent_of[t.i] = ent
+        self._known_names()
         self.cache: dict[int, Entity | None] = {}
         self.mentions: list[Mention] = []
         self.bindings: dict[str, Entity] = {}
@@ -114,6 +115,27 @@ class DocActors:
                 if ent is not None and tok.i != ent.root.i:
                     continue
                 self.entity(tok)
+
+    def _known_names(self) -> None:
+        """Name people the tagger missed: two or three capitalised proper nouns outside any entity that
+        spell a person of the knowledge base ("Theresa May has met ...": the small model tags no PERSON
+        there). They become PERSON spans for the rest of the resolution."""
+        from spacy.tokens import Span
+
+        doc, i = self.doc, 0
+        while i < len(doc):
+            for n in (3, 2):
+                toks = doc[i:i + n]
+                if len(toks) < n or any(t.i in self.ent_of or t.pos_ != "PROPN" or not t.text[:1].isupper()
+                                        for t in toks):
+                    continue
+                if any(a.kind == "person" for a in self.kb.lookup(toks.text)):
+                    span = Span(doc, i, i + n, label="PERSON")
+                    for t in span:
+                        self.ent_of[t.i] = span
+                    i += n - 1
+                    break
+            i += 1
 
     # -- public ----------------------------------------------------------------------------------------
     def entity(self, tok) -> Entity | None:
