@@ -122,8 +122,16 @@ class DocActors:
         there). They become PERSON spans for the rest of the resolution."""
         from spacy.tokens import Span
 
+        firsts = getattr(self.kb, "_person_first_words", None)
+        if firsts is None:  # first words of the knowledge base's people's names, built once per knowledge base
+            firsts = {k.split()[0] for k, lst in self.kb.names.items()
+                      if " " in k and any(a.kind == "person" for a in lst)}
+            self.kb._person_first_words = firsts
         doc, i = self.doc, 0
         while i < len(doc):
+            if doc[i].lower_ not in firsts or doc[i].i in self.ent_of:
+                i += 1
+                continue
             for n in (3, 2):
                 toks = doc[i:i + n]
                 if len(toks) < n or any(t.i in self.ent_of or t.pos_ != "PROPN" or not t.text[:1].isupper()
