@@ -239,15 +239,13 @@ class Extractor:
                 return bool(objs)
             objs += [c for o in objs for c in o.children if c.dep_ == "conj"]  # "photographs and *intelligence*"
             # "25,000 tons *of food aid*", "$50,000 worth *of goods*": the measured noun is the object
-            objs += [x for o in objs if o.lemma_.lower() in MEASURES for c in o.children
-                     if c.dep_ == "prep" and c.lower_ == "of" for x in c.children if x.dep_ == "pobj"]
+            objs += [m for o in objs if (m := _measured(o)) is not o]
             # "ended *mediation* efforts", "eased *curfew* hours": the compound names the thing
             objs += [c for o in objs if o.lemma_.lower() in _LIGHT_HEADS for c in o.children if c.dep_ == "compound"]
             return any(o.lemma_.lower() in values or o.lower_ in values for o in objs)
         if kind == "xcomp":  # a "to V" complement only ("allow refugees to return" is parsed ccomp); "warned
             # that ..." is no control verb
-            return any((c.dep_ == "xcomp" or (c.dep_ == "ccomp" and any(g.dep_ == "aux" and g.lower_ == "to"
-                                                                        for g in c.children)))
+            return any((c.dep_ == "xcomp" or (c.dep_ == "ccomp" and _to_infinitive(c)))
                        and c.pos_ in ("VERB", "AUX") and (not values or c.lemma_.lower() in values) for c in kids)
         if kind == "mod":  # the word's own modifiers, or its object's ("staged a *joint* exercise")
             objs = [c for c in kids if c.dep_ == "dobj"] if tok.pos_ in ("VERB", "AUX") else []
@@ -325,7 +323,7 @@ class Extractor:
             host = by_trigger.get(t.head.i) if t.dep_ == "advcl" and t.head.i != t.i else None
             if c.event in ("ASSAULT", "COERCE"):
                 host = None  # "opened fire to disperse the crowd": force used for a purpose is itself an act
-            purpose = any(x.dep_ == "aux" and x.lower_ == "to" for x in t.children)
+            purpose = _to_infinitive(t)
             same = host is not None and t.tag_ == "VBG" and host.event == c.event  # "called X, discussing ..."
             if host is not None and host is not c and (purpose or same) and \
                     {e.code for e in c.actor} <= {e.code for e in host.actor}:
@@ -431,8 +429,7 @@ class Extractor:
             recipients = self._place_recipient(tok, actors, rules)
         if not recipients and row.event in ("ASSAULT", "COERCE"):
             # "police opened fire *to disperse demonstrators*": force used on the object of its purpose
-            purpose = next((c for c in tok.children if c.dep_ in ("advcl", "xcomp") and any(
-                g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+            purpose = next((c for c in tok.children if c.dep_ in ("advcl", "xcomp") and _to_infinitive(c)), None)
             generic = obj is not None and obj.lemma_.lower() in ("operation", "campaign", "drive", "crackdown")
             if generic and purpose is not None and (prow := self.match(purpose)) is not None and \
                     prow.event not in ("REPORT", "NONE"):
@@ -708,9 +705,8 @@ class Extractor:
         if obj is not None:  # "withdrew a contingent *of 200 peacekeepers*": what the group is made of
             words |= {x.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                       for x in c.children if x.dep_ == "pobj"}
-        probe = next((c for c in tok.children if c.dep_ in ("advcl", "xcomp") and any(
-            g.dep_ == "aux" and g.lower_ == "to" for g in c.children) and (r := self.match(c)) is not None
-            and r.mode == "investigate"), None)
+        probe = next((c for c in tok.children if c.dep_ in ("advcl", "xcomp") and _to_infinitive(c)
+                      and (r := self.match(c)) is not None and r.mode == "investigate"), None)
         if cand.row.event in ("AID", "MOBILIZE", "CONSULT") and probe is not None:
             # "sent experts to Saudi Arabia *to investigate* the attacks": the mission is an investigation
             cand.rules.append(f"sent to {probe.lemma_}: ACCUSE/investigate (CAMEO 1.1b3 09; PLOVER manual 2.0, §ACCUSE)")
@@ -719,7 +715,7 @@ class Extractor:
         helped = _helping_purpose(tok)
         if cand.event == "SUPPORT" and tok.lemma_.lower() == "reach" and obj is not None and obj.lemma_.lower() in (
                 "consensus", "understanding") and any(
-                c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                c.dep_ == "acl" and _to_infinitive(c)
                 for c in obj.children):
             # "reached a consensus *to exchange information*": a commitment to a future act (§AGREE); a
             # document ("reached an agreement to ...") is a finalised agreement (§SUPPORT)
@@ -1190,9 +1186,7 @@ class Extractor:
                     head = c if c.dep_ == "dobj" else _child(c, "pobj")
                     if head is None:
                         continue
-                    if head.lemma_.lower() in MEASURES:  # "dozens *of Estonian* websites"
-                        head = next((g for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
-                                     for g in p.children if g.dep_ == "pobj"), head)
+                    head = _measured(head)  # "dozens *of Estonian* websites"
                     mods = [m for m in head.children if m.dep_ in ("amod", "poss", "compound")]
                     found = {self.actors.kb.country_of_word(m.text) for m in mods} - {None}
                     code = found.pop() if len(found) == 1 else None
@@ -1210,18 +1204,14 @@ class Extractor:
             obj = _child(tok, "dobj") or _child(tok, "nsubjpass")
             if obj is None:
                 return []
-            if obj.lemma_.lower() in MEASURES:  # "suspended part *of a military aid program for Bosnia*"
-                obj = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
-                            for g in p.children if g.dep_ == "pobj"), obj)
+            obj = _measured(obj)  # "suspended part *of a military aid program for Bosnia*"
             sub = slot[4:]
             if sub == "poss":
                 return [c for c in obj.children if c.dep_ == "poss"]
             return [x for c in obj.children if c.dep_ == "prep" and c.lower_ == sub
                     for x in c.children if x.dep_ == "pobj"]
         if slot == "obj":  # "defaced dozens *of Estonian websites*": the measured noun
-            return [x for c in tok.children if c.dep_ == "dobj"
-                    for x in ([g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
-                               if g.dep_ == "pobj"] if c.lemma_.lower() in MEASURES else [c])]
+            return [_measured(c) for c in tok.children if c.dep_ == "dobj"]
         if slot == "iobj":
             return [c for c in tok.children if c.dep_ in ("dative", "iobj")]
         if slot.startswith("prep:"):
@@ -1511,7 +1501,7 @@ class Extractor:
                                            for t2 in chain for c in t2.children):
             negated = True  # "accidentally collided ... and was destroyed": no attack
         if cand.event in ("ASSAULT", "COERCE") and any(
-                t2.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t2.children)
+                t2.dep_ == "advcl" and _to_infinitive(t2)
                 and t2.head.pos_ == "VERB" and ((r := self.match(t2.head)) is None or r.event in ("REPORT", "NONE"))
                 for t2 in chain):
             # "recruited men to leave their homes *to help commit* murder": a harmful purpose is intended, not
@@ -1617,14 +1607,28 @@ def _phrase(tok, skip: set[str] = _CLAUSE_DEPS) -> list:
         t = stack.pop()
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ not in skip or (
-            c.dep_ == "relcl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)))
+            c.dep_ == "relcl" and _to_infinitive(c)))
     return sorted(out, key=lambda t: t.i)
 
 
 def _helping_purpose(verb):
     """The purpose clause of help under ``verb`` ("sent troops *to help* the army"), or None."""
     return next((c for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp") and c.lemma_.lower() in _HELP_VERBS
-                 and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+                 and _to_infinitive(c)), None)
+
+
+def _to_infinitive(verb) -> bool:
+    """True when ``verb`` heads a "to V" clause ("sent troops *to help*")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _measured(noun):
+    """The noun a measure or quantity counts ("25,000 tons *of food aid*", "some *of its troops*"), else
+    ``noun`` itself (see :data:`MEASURES`)."""
+    if noun.lemma_.lower() not in MEASURES:
+        return noun
+    return next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"), noun)
 
 
 def _temporal(prep) -> bool:
