@@ -201,6 +201,12 @@ class KnowledgeBase:
                             lst.append(actor)
 
     # -- lookups -------------------------------------------------------------------------------------
+    @functools.cached_property
+    def person_first_words(self) -> frozenset[str]:
+        """First words (normalised) of the people's names of two words or more: where a name can start."""
+        return frozenset(k.split()[0] for k, lst in self.names.items()
+                         if " " in k and any(a.kind == "person" for a in lst))
+
     def lookup(self, text: str) -> list[KBActor]:
         """Every entry whose name, alias or metonym is ``text`` (after :func:`norm`). An alias known only
         as an acronym ("WHO", "US") matches only text written in capitals, never "who" or "us"

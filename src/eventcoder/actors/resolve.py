@@ -122,11 +122,7 @@ class DocActors:
         there). They become PERSON spans for the rest of the resolution."""
         from spacy.tokens import Span
 
-        firsts = getattr(self.kb, "_person_first_words", None)
-        if firsts is None:  # first words of the knowledge base's people's names, built once per knowledge base
-            firsts = {k.split()[0] for k, lst in self.kb.names.items()
-                      if " " in k and any(a.kind == "person" for a in lst)}
-            self.kb._person_first_words = firsts
+        firsts = self.kb.person_first_words
         doc, i = self.doc, 0
         while i < len(doc):
             if doc[i].lower_ not in firsts or doc[i].i in self.ent_of:
