@@ -472,3 +472,18 @@ def test_known_people_the_tagger_misses_are_named(resolve):
     # the small model tags no PERSON in this sentence; the knowledge base knows the name
     e = resolve("Theresa May has met the German chancellor in Tallinn.", "May", published="2018-06-12")
     assert (e.code, e.sector) == ("GBR", "GOV")
+
+
+def test_they_prefers_the_last_plural_subject_and_reflexives_name_no_one(resolve):
+    text = "Colombian rebels ambushed four Venezuelan soldiers near the border before they fled into the jungle."
+    they = resolve(text, "they")
+    assert (they.code, they.sector) == ("COL", "REB")
+    text = "Two Colombian rebels shot three guards as well as themselves before they were caught."
+    assert resolve(text, "themselves") is None
+    assert (resolve(text, "they").code, resolve(text, "they").sector) == ("COL", "REB")
+
+
+def test_places_named_after_an_armed_group_are_that_group(resolve):
+    e = resolve("Ethiopian troops overran a Somali rebel stronghold near the border.", "stronghold")
+    assert (e.code, e.sector) == ("SOM", "REB")
+    assert resolve("Storms flooded a Somali refugee camp near the border.", "camp") is None

@@ -33,6 +33,7 @@ from .kb import KBActor, KnowledgeBase, norm
 _PERSON_PRON = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _PLURAL_PRON = {"they", "them", "their", "theirs", "themselves"}
 _IT_PRON = {"it", "its", "itself"}
+_REFLEXIVE = {"themselves", "himself", "herself", "itself"}
 #: Descriptions that refer back to an organisation / a country mentioned before.
 #: Nouns for the people who speak or act for a group: they take the group's code and sector.
 _MEMBER_NOUNS = {"leader", "head", "chief", "member", "official", "spokesman", "spokeswoman", "spokesperson",
@@ -59,6 +60,9 @@ _NGO_HEADS = {"association", "federation", "society", "foundation", "forum", "ne
 #: Participles that place a group where it belongs: "based in", "affiliated with".
 _BELONGING = {"base", "headquarter", "locate", "affiliate"}
 _ARMED = {"MIL", "PRM", "REB", "SPY", "UAF"}
+#: Places named after the group that holds them ("guerrilla camps", "rebel positions"): that group.
+_HELD_PLACES = {"camp", "base", "stronghold", "position", "hideout", "hideaway", "bastion", "outpost",
+                "redoubt", "enclave", "headquarters", "post", "garrison", "bunker", "trench"}
 _MOD_DEPS = {"compound", "amod", "poss", "nmod", "nummod", "det", "npadvmod"}
 _LOC_PREPS = {"of", "in", "from"}
 
@@ -491,6 +495,9 @@ class DocActors:
                     return self._copy(e, tok, "apposition"), True, False
         # common noun phrase (or an entity the rules above could not place)
         subject = tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
+        held = self._held_place(tok)
+        if held is not None:
+            return held, False, True
         if (tok.pos_ == "NOUN" and ent is None and low not in self.kb.role_heads
                 and tok.lemma_.lower() not in self.kb.role_heads
                 and low not in _ORG_DESCRIPTORS and low not in _COUNTRY_DESCRIPTORS and not subject):
@@ -538,6 +545,25 @@ class DocActors:
         self._span(e, tok)
         kind = role.kind if role else "institution"
         return e, kind == "person", kind == "group" or tok.tag_ in ("NNS", "NNPS")
+
+    def _held_place(self, tok) -> Entity | None:
+        """The group that holds a place named after it: "Kampuchean guerrilla camps", "a rebel stronghold",
+        "army positions" are the guerrillas, rebels, army (the target of an attack on them, as CAMEO 19x
+        codes the side whose positions are hit, PLOVER manual 2.0 §ASSAULT). Only for the nouns of
+        :data:`_HELD_PLACES` with a role noun of an armed or political group among their left modifiers;
+        the country comes from the other modifiers ("Karen" → MMR). None otherwise."""
+        if tok.lemma_.lower() not in _HELD_PLACES or tok.pos_ != "NOUN":
+            return None
+        mods = [c for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod")]
+        role = next((r for r in (self.kb.role(c.text) or self.kb.role(c.lemma_) for c in mods)
+                     if r is not None and r.sector in _ARMED | {"PTY", "OPP"}), None)
+        if role is None:
+            return None
+        info = self._describe(self._np_tokens(tok), tok)
+        e = Entity(self.doc[tok.left_edge.i: tok.i + 1].text, code=info.get("code") or "UNK",
+                   sector=role.sector, org=info.get("org"), name=info.get("name"), rule="place held by a group")
+        self._span(e, tok)
+        return e
 
     def _named(self, ent, tok) -> tuple[Entity | None, bool, bool]:
         label = ent.label_
@@ -677,11 +703,14 @@ class DocActors:
             ref = self._antecedent(lambda m: m.person and m.subject, tok)
             ref = ref or self._antecedent(lambda m: m.person, tok)
             return (self._copy(ref, tok, "pronoun"), True, False) if ref else (None, False, False)
-        if low in _PLURAL_PRON:
-            ref = self._antecedent(lambda m: m.plural or (not m.person), tok)
-            return (self._copy(ref, tok, "pronoun"), False, True) if ref else (None, False, False)
-        if low in ("themselves", "himself", "herself", "itself"):
+        if low in _REFLEXIVE:
             return None, False, False  # reflexive: the actor itself, never a separate recipient
+        if low in _PLURAL_PRON:
+            # "Two bombers killed 23 people ... when *they* blew themselves up": like he/she, "they" is
+            # first the last plural subject, then any group, organisation or country before it
+            ref = self._antecedent(lambda m: m.subject and (m.plural or (not m.person)), tok)
+            ref = ref or self._antecedent(lambda m: m.plural or (not m.person), tok)
+            return (self._copy(ref, tok, "pronoun"), False, True) if ref else (None, False, False)
         if low in _IT_PRON and not _expletive(tok):
             # a country is a mention "they" may also refer to (plural), but "it" is its usual pronoun
             ref = self._antecedent(lambda m: not m.person and (not m.plural or m.entity.org is not None
