@@ -487,3 +487,12 @@ def test_places_named_after_an_armed_group_are_that_group(resolve):
     e = resolve("Ethiopian troops overran a Somali rebel stronghold near the border.", "stronghold")
     assert (e.code, e.sector) == ("SOM", "REB")
     assert resolve("Storms flooded a Somali refugee camp near the border.", "camp") is None
+
+
+def test_names_that_meant_another_country_before_a_date(resolve):
+    text = "Rebels shelled Juba on Sunday."
+    assert (resolve(text, "Juba", "2004-06-01").code, resolve(text, "Juba", "2004-06-01").sector) == ("SDN", "CVL")
+    assert (resolve(text, "Juba", "2016-06-01").code, resolve(text, "Juba", "2016-06-01").sector) == ("SSD", "GOV")
+    text = "Congo recalled its ambassador from Paris."
+    assert resolve(text, "Congo", "1988-02-01").code == "COG"  # the DRC was Zaire then
+    assert resolve(text, "Congo", "2008-02-01").code == "COD"

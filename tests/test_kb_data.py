@@ -138,7 +138,8 @@ def role_index(roles: list[dict[str, str]]) -> dict[str, dict[str, str]]:
 @pytest.mark.parametrize(
     ("name", "columns"),
     [("countries.tsv", COUNTRY_COLUMNS), ("organizations.tsv", ORG_COLUMNS), ("roles.tsv", ROLE_COLUMNS),
-     ("leaders.tsv", LEADER_COLUMNS), ("peoples.tsv", ["people", "forms", "countries", "source"])],
+     ("leaders.tsv", LEADER_COLUMNS), ("peoples.tsv", ["people", "forms", "countries", "source"]),
+     ("dated_names.tsv", ["name", "code", "kind", "start", "end", "note", "source"])],
 )
 def test_header_rows_and_source(name: str, columns: list[str]) -> None:
     header, rows = _read(name)
@@ -416,3 +417,13 @@ def test_peoples_live_in_listed_countries(countries: list[dict[str, str]]) -> No
     for people, forms, where, _source in rows:
         assert _items(where) and set(_items(where)) <= codes, f"peoples.tsv {people}: unknown code in {where}"
         assert _items(forms), f"peoples.tsv {people}: no forms"
+
+
+def test_dated_names_are_known_countries_with_an_end(countries: list[dict[str, str]]) -> None:
+    """Names that meant another country before a date: a known code, kind country or city, and an end date
+    (after which the name means what ``countries.tsv`` says)."""
+    codes = {row["code"] for row in countries}
+    for row in _dicts("dated_names.tsv"):
+        assert row["code"] in codes and row["kind"] in ("country", "city"), row["name"]
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["end"]), row["name"]
+        assert row["start"] == "" or row["start"] <= row["end"], row["name"]

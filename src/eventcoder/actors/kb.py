@@ -8,6 +8,8 @@ Files (``src/eventcoder/data/``, TSV with a ``source`` column, written and revie
 * ``office_holders.tsv``: people with offices and dated terms (start, end).
 * ``leaders.tsv``: leaders of armed groups, movements and churches, with dated terms (same columns).
 * ``peoples.tsv``: peoples without a state of their own (Igbo, Hutu, Kurds) and the countries they live in.
+* ``dated_names.tsv``: names that meant another country before a date ("Congo" while the DRC was Zaire,
+  "Juba" before South Sudan existed), with the dates they held.
 
 Matching is on :func:`norm` keys (lower case, curly quotes straightened, a leading "the" dropped).
 """
@@ -118,6 +120,7 @@ class KnowledgeBase:
         self.countries: dict[str, str] = {}
         self.capitals: dict[str, str] = {}
         self.peoples: dict[str, tuple[str, ...]] = {}
+        self.dated: dict[str, list[KBActor]] = {}
         self._country_words: dict[str, str] | None = None
         self.max_role_words = 1
         self.acronyms: set[str] = set()
@@ -170,6 +173,10 @@ class KnowledgeBase:
         for r in _rows("peoples.tsv"):
             for f in _split(r["forms"]):
                 self.peoples[norm(f)] = tuple(_split(r["countries"]))
+        for r in _rows("dated_names.tsv"):
+            self.dated.setdefault(norm(r["name"]), []).append(KBActor(
+                r["code"], r["kind"], sector="CVL" if r["kind"] == "city" else None,
+                name=self.countries.get(r["code"]), start=_date(r["start"]), end=_date(r["end"])))
         for r in _rows("roles.tsv"):
             term = norm(r["term"])
             try:
@@ -207,13 +214,21 @@ class KnowledgeBase:
         return frozenset(k.split()[0] for k, lst in self.names.items()
                          if " " in k and any(a.kind == "person" for a in lst))
 
-    def lookup(self, text: str) -> list[KBActor]:
+    def lookup(self, text: str, on: date | None = None) -> list[KBActor]:
         """Every entry whose name, alias or metonym is ``text`` (after :func:`norm`). An alias known only
         as an acronym ("WHO", "US") matches only text written in capitals, never "who" or "us"
-        (four letters or more: also in title case, "Nato", "Farc"; see :func:`_acronym_form`)."""
+        (four letters or more: also in title case, "Nato", "Farc"; see :func:`_acronym_form`).
+
+        With a date ``on``, a name that meant something else then (``dated_names.tsv``) gives only that:
+        "Congo" in 1990 is the Republic of the Congo (the DRC was Zaire), "Juba" in 2000 a Sudanese city
+        (kind ``city``, sector CVL, as cities are coded), not South Sudan's government."""
         k = norm(text)
         if k in self.acronyms and not _acronym_form(text, k):
             return []
+        if on is not None and k in self.dated:
+            then = [a for a in self.dated[k] if _in_term(a, on)]
+            if then:
+                return then
         return self.names.get(k, [])
 
     def country_of_word(self, word: str) -> str | None:

@@ -452,7 +452,7 @@ class DocActors:
         while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].head.i in range(start, tok.i + 1):
             start -= 1
         if (tok.pos_ == "PROPN" or start < tok.i) and not self.doc[start: tok.i + 1].text.islower():
-            hits = [h for h in self.kb.lookup(self.doc[start: tok.i + 1].text) if h.kind != "person"]
+            hits = [h for h in self.kb.lookup(self.doc[start: tok.i + 1].text, self.published) if h.kind != "person"]
             if not hits and tok.left_edge.i < start and tok.left_edge.i >= tok.i - 6:  # "the Lord's Resistance Army"
                 hits = [h for h in self.kb.lookup(self.doc[tok.left_edge.i: tok.i + 1].text) if h.kind == "org"]
             hits = hits or self._name_with_of(start, tok.i + 1) or (
@@ -610,7 +610,7 @@ class DocActors:
         if label == "ORG" and all(t.is_lower or t.pos_ == "DET" for t in ent):
             return None, False, False  # "navy", "a congress": common nouns, read as such by the caller
         fixed = self.kb.near_country(text) if len(ent) == 1 and label in ("GPE", "NORP", "ORG", "LOC") else None
-        hits = self.kb.lookup(fixed or text)  # "Afganistan", "Quatar": a misspelt country or capital
+        hits = self.kb.lookup(fixed or text, self.published)  # "Afganistan", "Quatar": a misspelt country or capital
         if not hits and label == "ORG":
             hits = self._name_with_of(ent.start, ent.end)
         words = [t for t in ent if t.pos_ != "DET"]
@@ -652,7 +652,7 @@ class DocActors:
         if hits:
             best = _best(hits)
             e = _from_kb(text, best)
-            if best.kind == "country" and self._is_place_use(tok):
+            if best.kind in ("country", "city") and self._is_place_use(tok):
                 return None, False, False
             self._span(e, tok, ent)
             return e, False, best.kind in ("country",)
@@ -874,7 +874,8 @@ class DocActors:
             cand_texts.append((t.text, 1))
             used = 1
             for text, n in cand_texts:
-                hits = [h for h in self.kb.lookup(text) if h.kind != "person" and not (n == 1 and t.is_lower)]
+                hits = [h for h in self.kb.lookup(text, self.published)
+                        if h.kind != "person" and not (n == 1 and t.is_lower)]
                 code = self.kb.country_of_word(text) or (self._people_country(t) if n == 1 else None) or (
                     self.kb.country_of_word(self.kb.near_country(text) or "") if t.pos_ == "PROPN" else None)
                 if hits:
