@@ -496,3 +496,9 @@ def test_names_that_meant_another_country_before_a_date(resolve):
     text = "Congo recalled its ambassador from Paris."
     assert resolve(text, "Congo", "1988-02-01").code == "COG"  # the DRC was Zaire then
     assert resolve(text, "Congo", "2008-02-01").code == "COD"
+
+
+def test_movements_are_actors_only_in_role_phrases(resolve):
+    e = resolve("A Kenyan student movement called for a boycott of the exams.", "movement")
+    assert (e.code, e.sector) == ("KEN", "EDU")
+    assert resolve("Police restricted the movement of Kenyan journalists near the border.", "movement") is None

@@ -60,6 +60,9 @@ _NGO_HEADS = {"association", "federation", "society", "foundation", "forum", "ne
 #: Participles that place a group where it belongs: "based in", "affiliated with".
 _BELONGING = {"base", "headquarter", "locate", "affiliate"}
 _ARMED = {"MIL", "PRM", "REB", "SPY", "UAF"}
+#: Nouns that name an actor only as the head of a role phrase ("a peace movement", roles.tsv), and are
+#: otherwise common nouns ("the movement of journalists").
+_PHRASE_ONLY_HEADS = {"movement", "movements"}
 #: Places named after the group that holds them ("guerrilla camps", "rebel positions"): that group.
 _HELD_PLACES = {"camp", "base", "stronghold", "position", "hideout", "hideaway", "bastion", "outpost",
                 "redoubt", "enclave", "headquarters", "post", "garrison", "bunker", "trench"}
@@ -505,6 +508,8 @@ class DocActors:
         mods = self._np_tokens(tok)
         info = self._describe(mods, tok)
         role = info.get("role")
+        if low in _PHRASE_ONLY_HEADS and (role is None or role.term.split()[-1] != low):
+            return None, False, False  # "the movement of troops" is no actor; "a peace movement" is
         if low in _ORG_DESCRIPTORS and not info.get("code") and not info.get("org"):
             ref = self._antecedent(lambda m: m.entity.org is not None or m.entity.code in ("IGO", "NGO"), tok)
             if ref is not None and tok.dep_ not in ("compound",):
