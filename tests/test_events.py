@@ -800,3 +800,57 @@ def test_a_camp_of_foreign_refugees_holds_them_and_measured_programmes(code_text
     assert ev.event == "SANCTION" and [(e.code, e.sector) for e in ev.recipient] == [("SOM", "REF")]
     (ev,) = code_text("Germany suspended part of a training programme for Mali on Monday.").events
     assert ev.event == "SANCTION" and codes(ev.recipient) == ["MLI"]
+
+
+def test_an_attacks_toll_is_the_same_attack(code_text):
+    (ev,) = code_text("Rebels in Mali shelled the town of Gao on Sunday, killing at least twelve people.").events
+    assert ev.event == "ASSAULT" and codes(ev.actor) == ["MLI"] and ev.actor[0].sector == "REB"
+    (ev,) = code_text("Somali militants ambushed an army convoy near Baidoa, killing four soldiers.").events
+    assert ev.event == "ASSAULT" and [e.sector for e in ev.recipient] == ["MIL"]  # the toll names the victims
+
+
+def test_another_partys_act_wished_for_is_no_act(code_text):
+    assert code_text("Hungary wants Serbia to attack Croatia.").events == []
+    assert code_text("Moscow expects Washington to withdraw its troops from Syria.").events == []
+    (ev,) = code_text("Armenia hopes to resume talks with Azerbaijan.").events  # its own intent stays
+    assert (ev.event, ev.modality) == ("AGREE", "future") and codes(ev.recipient) == ["AZE"]
+
+
+def test_reduced_passive_with_agent_names_the_patient(code_text):
+    (ev,) = code_text("Malian soldiers trained by French officers attacked the camp.").events
+    assert ev.event == "ASSAULT" and codes(ev.actor) == ["MLI"]
+    coded = code_text("A demonstration organised by teachers was dispersed by police in Lima.")
+    (ev,) = events_of(coded, event="PROTEST")
+    assert ev.actor[0].entity_text == "teachers" and ev.actor[0].sector == "EDU"
+
+
+def test_backers_named_in_a_participle_are_no_support_event(code_text):
+    (ev,) = code_text("Yemeni troops backed by Saudi jets attacked rebel positions near Hodeidah.").events
+    assert ev.event == "ASSAULT" and codes(ev.actor) == ["YEM"]
+
+
+def test_strike_called_by_unions_is_a_labour_strike_and_air_strikes_stay_attacks(code_text):
+    (ev,) = code_text("A strike called by Nigerian trade unions shut down Lagos on Monday.").events
+    assert (ev.event, ev.mode) == ("PROTEST", ["strike"]) and ev.actor[0].sector == "LAB"
+    (ev,) = code_text("An air strike launched by Turkey killed five fighters in northern Iraq.").events
+    assert (ev.event, ev.mode) == ("ASSAULT", ["aerial"]) and codes(ev.actor) == ["TUR"]
+    assert ev.recipient  # the victims of the one attack
+
+
+def test_attacks_named_through_their_means_and_relative_clauses(code_text):
+    (ev,) = events_of(code_text("Kenya complained about two Somali air raids in which nine herders were killed."),
+                      event="ASSAULT")
+    assert codes(ev.actor) == ["SOM"]
+
+
+def test_a_measured_topic_of_concern_is_not_reported(code_text):
+    coded = code_text("Poland is worried about the growing number of exercises held by the Belarusian army.")
+    assert [e.event for e in coded.events if e.event == "MOBILIZE"] == []
+
+
+def test_a_states_protest_is_diplomatic(code_text):
+    (ev,) = code_text("Vietnam protested strongly against the Chinese drilling near the Paracel Islands.").events
+    assert (ev.event, ev.mode) == ("ACCUSE", ["disapprove"]) and codes(ev.actor) == ["VNM"]
+    assert codes(ev.recipient) == ["CHN"]
+    (ev,) = code_text("Hundreds of Vietnamese students protested against China in Hanoi.").events
+    assert (ev.event, ev.mode) == ("PROTEST", ["demo"])

@@ -421,7 +421,8 @@ def _codes(ents: list[Entity]) -> frozenset:
 def merge_events(events: list[Event]) -> list[Event]:
     """Drop repeats: a headline or caption event that a body event already reports (same type, same
     actor codes, recipient codes equal or missing on one side, same date), and repeats of one event in
-    one sentence. The body event (it carries the evidence) is kept."""
+    one sentence. The body event (it carries the evidence) is kept; a repeat in the same block that names
+    the recipient the kept event lacks gives it that recipient. Mutates the kept events."""
     out: list[Event] = []
     body = [e for e in events if e.block == "body"]
     for e in events:
@@ -442,6 +443,8 @@ def merge_events(events: list[Event]) -> list[Event]:
                     _codes(o.recipient) == _codes(e.recipient) or not e.recipient or not o.recipient)
             if same and (e.block == "body" or o.date == e.date or not e.date):
                 dup = True
+                if e.block == o.block and e.recipient and not o.recipient:
+                    o.recipient = e.recipient  # "an air strike by Israel killed three people": one attack
                 break
         if not dup:
             out.append(e)

@@ -47,6 +47,8 @@ SPORT = {"qualifier", "match", "tournament", "championship", "league", "cup", "s
 _SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")
 _WIN_VERBS = {"beat", "defeat", "thrash", "rout", "crush", "edge", "down", "overcome", "hammer", "trounce", "outplay",
               "eliminate", "knock", "shock", "stun", "upset", "sink", "topple"}
+#: Intent verbs that also take another party's act as their complement: a wish or expectation about it.
+_WISH = frozenset({"want", "hope", "expect", "wish"})
 #: Verbs of weighing an option: what they govern is not decided ("considering sanctions").
 DELIBERATION = {"consider", "weigh", "mull", "contemplate", "debate", "discuss", "study", "explore", "eye"}
 #: Nouns whose clausal content is alleged (the accused act is not asserted).
@@ -173,6 +175,10 @@ class Candidate:
     confidence: float = 0.6
 
 
+#: Verbs of harm whose present participle after an attack tells its toll ("shelled the city, *killing* 20").
+_TOLL_VERBS = frozenset({"kill", "wound", "injure", "maim", "hurt"})
+
+
 class Extractor:
     """Finds candidate events in a parsed document.
 
@@ -261,9 +267,11 @@ class Extractor:
         if kind == "pobj":  # the object of one of its prepositions: "used civilians *as human shields*"
             return any(c.dep_ in ("prep", "agent") and not _temporal(c) and any(
                 g.dep_ == "pobj" and g.lemma_.lower() in values for g in c.children) for c in kids)
-        if kind == "head":  # a noun governed by one of these verbs: "took to the streets", "staged a strike"
+        if kind == "head":  # a noun governed by one of these verbs: "took to the streets", "staged a strike",
+            # or modified by their participle: "a strike *called* by the unions"
             v = _governing_verb(tok)
-            return v is not None and v.lemma_.lower() in values
+            return (v is not None and v.lemma_.lower() in values) or any(
+                c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in values for c in kids)
         if kind == "noneg":
             return not any(c.dep_ == "neg" for c in kids)
         return False
@@ -297,7 +305,30 @@ class Extractor:
                 cand = self._noun_event(tok, row)
             if cand is not None:
                 out.append(cand)
-        return self._drop_sport(self._drop_purposes(self._drop_protest_purposes(out)))
+        return self._drop_sport(self._one_attack(self._drop_purposes(self._drop_protest_purposes(out))))
+
+    def _one_attack(self, cands: list[Candidate]) -> list[Candidate]:
+        """An attack's toll told in a participle clause ("rebels shelled Juba, *killing* about 20 people", "the
+        camp was attacked by militiamen, *killing* 156 people") is the same attack, not a second one: the
+        PLOVER manual 2.0 (§ASSAULT) codes an attack once, and its casualties are a property of it. A
+        candidate whose trigger is a present participle of a harm verb in an adverbial clause of an ASSAULT
+        candidate's trigger, with no actor the attack lacks, is dropped; its victims become the attack's
+        recipients when the attack names none."""
+        by_trigger = {c.trigger.i: c for c in cands if c.event == "ASSAULT"}
+        keep = []
+        for c in cands:
+            t = c.trigger
+            host = by_trigger.get(t.head.i) if t.dep_ == "advcl" and t.head.i != t.i else None
+            if (host is not None and host is not c and c.event == "ASSAULT" and t.tag_ == "VBG"
+                    and t.lemma_.lower() in _TOLL_VERBS and {e.code for e in c.actor} <= {e.code for e in host.actor}):
+                if c.recipient and not host.recipient:
+                    host.recipient = c.recipient
+                    host.rules.append(f"recipient: the toll of the attack '{t.text} {c.recipient[0].entity_text}'")
+                else:
+                    host.rules.append(f"toll '{t.text}' is the same attack")
+                continue
+            keep.append(c)
+        return keep
 
     def _drop_sport(self, cands: list[Candidate]) -> list[Candidate]:
         """Sport is not conflict: "Brazil beat Argentina 1-0 in a World Cup qualifier" has no ASSAULT. A
@@ -363,6 +394,8 @@ class Extractor:
     # -- verbs -----------------------------------------------------------------------------------------
     def _verb_event(self, tok, row: Trigger, consumed: set[int]) -> Candidate | None:
         rules = [row.describe()]
+        if row.event == "SUPPORT" and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            return None  # "government forces *backed by* Russian warplanes": who the forces are, not an act
         # light verb + event noun object: the noun's row decides the event when more specific
         obj = _child(tok, "dobj")
         if obj is not None and obj.lemma_.lower() in _ROUNDS:  # "began a new round *of* joint exercises"
@@ -381,6 +414,10 @@ class Extractor:
         actors = self._entities(actor_tok)
         if not actors and passive is not None:
             actors = self._instrument_actor(tok, rules)
+        if not actors and passive is None and actor_tok is not None and row.event == "ASSAULT":
+            actors = self._means_owner(actor_tok)  # "an air strike *launched by Israel* killed three people"
+            if actors:
+                rules.append(f"actor from the means of the attack '{actor_tok.text}'")
         if not actors and passive is not None and row.event in ("MOBILIZE", "AID") and (
                 passive.lemma_.lower() in TROOPS | _PEACEKEEPING):
             # "2,000 Russian soldiers were deployed to X": forces sent by no named deployer act for their side
@@ -765,6 +802,12 @@ class Extractor:
             # "launched a peacekeeping operation in Mali": the provision of peacekeepers, not an attack
             cand.rules.append("peacekeeping operation: AID (CAMEO 1.1b3 074; PLOVER manual 2.0, §AID)")
             cand.event, cand.mode = "AID", None
+        elif cand.event == "PROTEST" and cand.mode == "demo" and tok.lemma_.lower() == "protest" and tok.pos_ in (
+                "VERB", "AUX") and cand.actor and all(_is_state(e) for e in cand.actor):
+            # "Japan protested against the missile tests", "the ministry protested the arrest": a state's
+            # protest is diplomatic (PLOVER manual 2.0, §PROTEST: "diplomatic protests ... are ACCUSE disapprove")
+            cand.rules.append("a state's protest is diplomatic: ACCUSE/disapprove (PLOVER manual 2.0, §PROTEST)")
+            cand.event, cand.mode = "ACCUSE", "disapprove"
         elif cand.event == "ASSAULT" and words & {"attack", "assail", "broadside", "tirade"}:
             noun = obj if obj is not None and obj.lemma_.lower() == "attack" else tok
             verbal = any(c.dep_ == "amod" and c.lemma_.lower() in _VERBAL_ADJECTIVES for c in noun.children)
@@ -819,8 +862,8 @@ class Extractor:
             return head, None
         if dep == "acl":
             agent = _child(tok, "agent")
-            if agent is not None:
-                return _child(agent, "pobj"), None
+            if agent is not None:  # "warplanes *supported by Russia*": the modified noun is the patient
+                return _child(agent, "pobj"), (head if tok.tag_ == "VBN" else None)
             if tok.tag_ == "VBG" and head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX"):
                 # "issued a declaration *demanding* that ...", "released a statement *condemning* ...": the
                 # issuer speaks through the document
@@ -938,36 +981,46 @@ class Extractor:
 
     def _instrument_actor(self, verb, rules: list[str]) -> list[Entity]:
         """The perpetrator of a passive act named only through its means: "were killed *in Israeli tank
-        shelling*", "died in a Saudi-led air strike" → the country of the attack's modifiers or possessor."""
+        shelling*", "died in a Saudi-led air strike", "two raids *in which* 20 people were killed" → the owner
+        of the attack (:meth:`_means_owner`)."""
         for c in verb.children:
             if c.dep_ not in ("prep", "agent") or c.lower_ not in ("in", "by", "during", "after"):
                 continue
             p = _child(c, "pobj")
-            r = self.match(p) if p is not None else None
-            if p is None or ((r is None or r.event not in ("ASSAULT", "COERCE"))
-                             and p.lemma_.lower() not in WEAPONS | ARMOUR):
-                continue  # an attack noun ("in Israeli shelling") or a weapon ("by Israeli tank fire")
-            poss = _child(p, "poss")
-            ents = self._entities(poss) if poss is not None else []
-            if not ents:  # "killed in an air strike *by government forces*"
-                by = next((x for c2 in p.children if c2.dep_ == "prep" and c2.lower_ == "by"
-                           for x in c2.children if x.dep_ == "pobj"), None)
-                ents = self._entities(by) if by is not None else []
-            if not ents:
-                for m in p.children:
-                    if m.dep_ in ("amod", "compound"):
-                        for t in m.subtree:
-                            code = self.actors.kb.country_of_word(t.text)
-                            if code:
-                                ents = [Entity(t.text, code=code, start=t.idx, end=t.idx + len(t),
-                                               rule="country word on the means of the attack")]
-                                break
-                    if ents:
-                        break
+            if p is not None and p.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                p = verb.head  # "Israeli air raids *in which* 20 people were killed": the raids
+            ents = self._means_owner(p) if p is not None else []
             if ents:
                 rules.append(f"actor from the means of the act '{c.text} ... {p.text}'")
                 return ents
         return []
+
+    def _means_owner(self, p) -> list[Entity]:
+        """Who carried out an attack noun ("shelling", "air strike") or used a weapon ("tank fire") ``p``:
+        its possessor, its "by" phrase ("an air strike *by government forces*", "a raid *carried out by*
+        X"), or a country word among its modifiers ("Israeli tank shelling", "a Saudi-led air strike").
+        [] when ``p`` is neither an attack noun nor a weapon, or names no owner."""
+        r = self.match(p)
+        if (r is None or r.event not in ("ASSAULT", "COERCE")) and p.lemma_.lower() not in WEAPONS | ARMOUR:
+            return []
+        poss = _child(p, "poss")
+        ents = self._entities(poss) if poss is not None else []
+        if not ents:  # "killed in an air strike *by government forces*", "a strike *launched by* Israel"
+            by = next((x for c2 in p.children if c2.dep_ == "prep" and c2.lower_ == "by"
+                       for x in c2.children if x.dep_ == "pobj"), None)
+            if by is None:
+                by = next((x for a in p.children if a.dep_ == "acl" and a.tag_ == "VBN"
+                           for g in a.children if g.dep_ == "agent" for x in g.children if x.dep_ == "pobj"), None)
+            ents = self._entities(by) if by is not None else []
+        if not ents:
+            for m in p.children:
+                if m.dep_ in ("amod", "compound"):
+                    for t in m.subtree:
+                        code = self.actors.kb.country_of_word(t.text)
+                        if code:
+                            return [Entity(t.text, code=code, start=t.idx, end=t.idx + len(t),
+                                           rule="country word on the means of the attack")]
+        return ents
 
     def _target_place(self, verb, actors: list[Entity], rules: list[str]) -> list[Entity]:
         """The people of the place an attack is aimed at, when no victim is named: "fired shells *at
@@ -1317,6 +1370,11 @@ class Extractor:
                     actor = ents
                 elif not recipient and c.lower_ != "by":
                     recipient = ents
+        if not actor:  # "a demonstration *organised by students*", "talks *hosted by Norway*": the agent
+            agent = next((a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                          for a in c.children if a.dep_ == "agent"), None)
+            p = _child(agent, "pobj") if agent is not None else None
+            actor = self._entities(p) if p is not None else []
         return actor, recipient, False
 
     def _noun_event(self, noun, row: Trigger) -> Candidate | None:
@@ -1329,8 +1387,13 @@ class Extractor:
             return None
         if self._inside_other_trigger(noun):
             return None
-        if noun.dep_ == "pobj" and head.lower_ in TOPIC_PREPS and not any(k == "head" for k, _ in row.requires) \
-                and head.head.lemma_.lower() not in ("responsible", "guilty", "culpable"):
+        top = noun  # "concerned about *the large number of* military exercises": the measure is the topic
+        if noun.dep_ == "pobj" and head.lower_ == "of" and _measured(head.head).i == noun.i:
+            top = head.head
+        gov = _governing_verb(noun)  # "held talks on X" reports talks; "exercises *conducted* by X" may be a topic
+        governed = gov is not None and any(k == "head" and gov.lemma_.lower() in v for k, v in row.requires)
+        if top.dep_ == "pobj" and top.head.lower_ in TOPIC_PREPS and not governed \
+                and top.head.head.lemma_.lower() not in ("responsible", "guilty", "culpable"):
             return None  # a topic, not a report: "the position against Moscow's annexation of Crimea"
         actor, recipient, symmetric = self._participants(noun)
         if symmetric and row.cameo.startswith("045") and noun.head.pos_ in ("VERB", "AUX"):
@@ -1479,10 +1542,15 @@ class Extractor:
             tok.lemma_.lower() in INTENT and cand.trigger.i != tok.i)  # "preparing *an offensive*": intended
         hypothetical = bool(aux & _HYPOTHETICAL_AUX) or hypothetical_self
         speaker = None
-        for h in chain[1:]:
+        for below, h in zip(chain, chain[1:]):
             lemma = h.lemma_.lower()
             kind = self.lex.reporting.get(lemma)
-            if lemma in INTENT or kind == "intend":
+            if lemma in _WISH and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("PRP", "WP")
+                                      for c in below.children):
+                # "Obama wants Putin to attack", "hoped officials would be indicted": another's act wished
+                # for or expected is neither that party's intent nor an act
+                hypothetical = True
+            elif lemma in INTENT or kind == "intend":
                 future = True
             if lemma in DELIBERATION or lemma in _COUNTERFACTUAL:
                 hypothetical = True  # "is considering sanctions": weighed, not decided; "pretended to fire"
@@ -1620,6 +1688,13 @@ def _helping_purpose(verb):
 def _to_infinitive(verb) -> bool:
     """True when ``verb`` heads a "to V" clause ("sent troops *to help*")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _is_state(e: Entity) -> bool:
+    """True for a state or intergovernmental body speaking as such: a country or IGO code with no sector or
+    the government's (``Kenya``, ``the Foreign Ministry``), not its people, parties or armed groups."""
+    return (e.code not in ("UNK", "NGO", "MNC", "ISM", "IMG") or (e.code == "UNK" and e.sector == "GOV")) \
+        and e.sector in (None, "GOV")
 
 
 def _measured(noun):
