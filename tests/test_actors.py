@@ -502,3 +502,36 @@ def test_movements_are_actors_only_in_role_phrases(resolve):
     e = resolve("A Kenyan student movement called for a boycott of the exams.", "movement")
     assert (e.code, e.sector) == ("KEN", "EDU")
     assert resolve("Police restricted the movement of Kenyan journalists near the border.", "movement") is None
+
+
+def test_a_capital_name_is_a_city_of_the_country_the_story_names(coder):
+    from eventcoder.actors import DocActors
+
+    def head(text: str, word: str):
+        doc = coder.nlp(text)
+        actors = DocActors(doc, coder.kb, date(2012, 3, 1), gazetteer=coder.gazetteer)
+        return actors.entity(next(t for t in doc if t.text == word))
+
+    lebanon = head("Tripoli protested loudly after the Lebanese army entered the old market.", "Tripoli")
+    assert (lebanon.code, lebanon.sector) == ("LBN", "CVL")
+    libya = head("Tripoli protested loudly after the Libyan army entered the old market.", "Tripoli")
+    assert (libya.code, libya.sector) == ("LBY", "GOV")
+    militias = head("Rival militias in Tripoli clashed as the Lebanese army watched.", "militias")
+    assert militias.code == "LBN"
+
+
+def test_areas_held_by_an_armed_group_are_that_group(resolve):
+    e = resolve("Sudanese jets bombed Ugandan rebel-held territory near the border.", "territory")
+    assert (e.code, e.sector) == ("UGA", "REB")
+    e = resolve("Nigerian troops shelled Biafran rebel-controlled areas overnight.", "areas")
+    assert e.sector == "REB"
+    assert resolve("Nigerian troops entered the government-held areas overnight.", "areas") is None
+
+
+def test_immigrants_extremists_and_the_refugee_agency(resolve):
+    e = resolve("Border guards beat Guatemalan immigrants near the river.", "immigrants")
+    assert (e.code, e.sector) == ("GTM", "CVL")
+    e = resolve("Police arrested a Danish extremist in Aarhus.", "extremist")
+    assert (e.code, e.sector) == ("DNK", "REB")
+    e = resolve("The UN refugee agency appealed for funds.", "agency")
+    assert (e.code, e.org, e.sector) == ("IGO", "UNHCR", "REF")

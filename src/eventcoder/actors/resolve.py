@@ -66,6 +66,10 @@ _PHRASE_ONLY_HEADS = {"movement", "movements"}
 #: Places named after the group that holds them ("guerrilla camps", "rebel positions"): that group.
 _HELD_PLACES = {"camp", "base", "stronghold", "position", "hideout", "hideaway", "bastion", "outpost",
                 "redoubt", "enclave", "headquarters", "post", "garrison", "bunker", "trench"}
+#: Areas named by who holds them: "rebel-held territory", "Taliban-controlled districts".
+_HELD_AREAS = {"territory", "area", "region", "zone", "town", "village", "city", "district", "province",
+               "part", "neighbourhood", "neighborhood", "pocket", "suburb"}
+_HOLDING = {"hold", "held", "control", "controlled", "occupy", "occupied", "run"}
 _MOD_DEPS = {"compound", "amod", "poss", "nmod", "nummod", "det", "npadvmod"}
 _LOC_PREPS = {"of", "in", "from"}
 
@@ -112,6 +116,7 @@ class DocActors:
         self.mentions: list[Mention] = []
         self.bindings: dict[str, Entity] = {}
         self._doc_codes = None
+        self._story_countries: set[str] | None = None
         self.acronyms: dict[str, Entity] = {}  # "(NUT)" after a resolved name: later "NUT" is that actor
         self._bind_people()
         for tok in doc:
@@ -243,6 +248,26 @@ class DocActors:
             code = place.country if place is not None else None
         return code
 
+    def _city_elsewhere(self, text: str, code: str) -> str | None:
+        """The other country whose city a capital's name means here: "Tripoli" in a story that names Lebanon
+        and not Libya is the Lebanese port (GeoNames knows both), not Libya's government. None when the story
+        names the capital's own country (by name, adjective or demonym), names no country the gazetteer has
+        a city of that name in, or there is no gazetteer."""
+        if self.gazetteer is None:
+            return None
+        if self._story_countries is None:
+            words = [t.text for t in self.doc if t.pos_ in ("PROPN", "ADJ", "NOUN")]
+            words += [e.text for e in self.doc.ents if e.label_ in ("GPE", "NORP", "LOC")]
+            self._story_countries = {c for w in words if not any(a.kind == "metonym" for a in self.kb.lookup(w))
+                                     and (c := self.kb.country_of_word(w))}
+        if code in self._story_countries or not self._story_countries:
+            return None
+        from ..where import PlaceContext
+
+        place = self.gazetteer.resolve(text, PlaceContext(countries=set(self._story_countries)))
+        other = place.country if place is not None else None
+        return other if other and other != code and other in self._story_countries else None
+
     def _is_people(self, tok) -> bool:
         """True for a bare plural demonym or ethnonym ("Palestinians", "ethnic Albanians"), not "the Russians"."""
         if tok.tag_ not in ("NNPS", "NNS") or not tok.text[:1].isupper() or tok.lower_ in self.kb.role_heads:
@@ -352,6 +377,8 @@ class DocActors:
             if _negated_prefix(t):
                 continue
             c = self.kb.country_of_word(t.text)
+            if c and any(a.kind == "metonym" for a in self.kb.lookup(t.text)):
+                c = self._city_elsewhere(t.text, c) or c  # "militias in Tripoli" in a story about Lebanon
             if c:
                 codes.add(c)
         return codes.pop() if len(codes) == 1 else None
@@ -553,13 +580,19 @@ class DocActors:
 
     def _held_place(self, tok) -> Entity | None:
         """The group that holds a place named after it: "Kampuchean guerrilla camps", "a rebel stronghold",
-        "army positions" are the guerrillas, rebels, army (the target of an attack on them, as CAMEO 19x
-        codes the side whose positions are hit, PLOVER manual 2.0 §ASSAULT). Only for the nouns of
-        :data:`_HELD_PLACES` with a role noun of an armed or political group among their left modifiers;
-        the country comes from the other modifiers ("Karen" → MMR). None otherwise."""
-        if tok.lemma_.lower() not in _HELD_PLACES or tok.pos_ != "NOUN":
+        "army positions", "Albanian rebel-held territory" are the guerrillas, rebels, army (the target of an
+        attack on them, as CAMEO 19x codes the side whose positions are hit, PLOVER manual 2.0 §ASSAULT).
+        Only for the nouns of :data:`_HELD_PLACES` with a role noun of an armed or political group among
+        their left modifiers, and for areas (:data:`_HELD_AREAS`) "held" or "controlled" by one; the country
+        comes from the other modifiers ("Karen" → MMR, "Albanian" → ALB). None otherwise."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or lemma not in _HELD_PLACES | _HELD_AREAS:
             return None
         mods = [c for c in tok.children if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod")]
+        # "rebel-held territory", "militia-controlled areas": the holder hangs on the participle
+        holders = [g for c in mods if c.lemma_.lower() in _HOLDING for g in c.children if g.dep_ in
+                   ("npadvmod", "compound", "nmod")]
+        mods = holders + (mods if lemma in _HELD_PLACES else [])
         role = next((r for r in (self.kb.role(c.text) or self.kb.role(c.lemma_) for c in mods)
                      if r is not None and r.sector in _ARMED | {"PTY", "OPP"}), None)
         if role is None:
@@ -656,6 +689,9 @@ class DocActors:
             return e, False, False
         if hits:
             best = _best(hits)
+            other = self._city_elsewhere(text, best.code) if best.kind == "metonym" else None
+            if other:  # "Tripoli" in a story about Lebanon: a Lebanese city, its people (cities are CVL)
+                best = KBActor(other, "city", sector="CVL", name=text)
             e = _from_kb(text, best)
             if best.kind in ("country", "city") and self._is_place_use(tok):
                 return None, False, False
@@ -895,8 +931,9 @@ class DocActors:
                         if h.sector and (not info.get("sector") or member):
                             info["sector"] = h.sector
                     elif not info.get("code"):
-                        info["code"] = h.code
-                        if h.kind == "metonym" and not info.get("sector") and t.i == head.i:
+                        other = self._city_elsewhere(text, h.code) if h.kind == "metonym" else None
+                        info["code"] = other or h.code
+                        if h.kind == "metonym" and not other and not info.get("sector") and t.i == head.i:
                             info["sector"] = "GOV"
                     if t.i == head.i or (ent is not None and ent.root.i == head.i):
                         info["self_named"] = True
