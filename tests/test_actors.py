@@ -535,3 +535,8 @@ def test_immigrants_extremists_and_the_refugee_agency(resolve):
     assert (e.code, e.sector) == ("DNK", "REB")
     e = resolve("The UN refugee agency appealed for funds.", "agency")
     assert (e.code, e.org, e.sector) == ("IGO", "UNHCR", "REF")
+
+
+def test_opposition_candidates_are_the_opposition(resolve):
+    e = resolve("The electoral board barred two Zambian opposition candidates from the vote.", "candidates")
+    assert (e.code, e.sector) == ("ZMB", "OPP")
