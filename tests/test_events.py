@@ -854,3 +854,10 @@ def test_a_states_protest_is_diplomatic(code_text):
     assert codes(ev.recipient) == ["CHN"]
     (ev,) = code_text("Hundreds of Vietnamese students protested against China in Hanoi.").events
     assert (ev.event, ev.mode) == ("PROTEST", ["demo"])
+
+
+def test_a_named_doer_nothing_resolves_is_kept_as_unk(code_text):
+    (ev,) = code_text("The Zorvan Liberation movement rejected an invitation to the peace conference.").events
+    assert ev.event == "REJECT" and codes(ev.actor) == ["UNK"]
+    assert ev.actor[0].entity_text == "The Zorvan Liberation movement"
+    assert code_text("Dozens of passengers were killed by the crash of a Kestrel Airways flight.").events == []

@@ -175,6 +175,8 @@ class Candidate:
     confidence: float = 0.6
 
 
+#: Nouns for the parts and kinds of a named group ("the UNITA militarist *wing*", "the Islamic Jihad *movement*").
+_GROUP_NOUNS = frozenset({"movement", "wing", "faction", "group", "organisation", "organization", "front", "splinter"})
 #: Verbs of harm whose present participle after an attack tells its toll ("shelled the city, *killing* 20").
 _TOLL_VERBS = frozenset({"kill", "wound", "injure", "maim", "hurt"})
 
@@ -426,6 +428,8 @@ class Extractor:
                 rules.append("forces deployed with no stated deployer: the forces' own side")
         if not actors:
             actors = self._unstated_agent(tok, row, actor_tok, passive, rules)
+        if not actors:
+            actors = self._unresolved(actor_tok, rules)
         refuser = self._ruled_out(tok) if row.event in _REFUSABLE else None
         if refuser:
             # "(X said) removing the sanctions is out of the question": X refuses the act (CAMEO 12)
@@ -979,6 +983,25 @@ class Extractor:
         return [Entity(who, code="UNK", sector=sector, start=verb.idx, end=verb.idx + len(verb),
                        rule="no stated agent")]
 
+    def _unresolved(self, tok, rules: list[str]) -> list[Entity]:
+        """A named doer that nothing in the knowledge base or the role lexicon resolves ("the UNITA militarist
+        wing", "the Palestinian Islamic Jihad movement") is kept as code UNK with its words, never dropped
+        (issue 4): a proper noun heads the phrase, or a name the tagger found (person, organisation, group)
+        heads it (a group noun: "movement", "wing"). A common noun with no name ("the plan", "prices") or an
+        event noun ("the crash") is no actor: []."""
+        if tok is None or tok.pos_ == "PRON":
+            return []
+        named = tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP") or (
+            tok.lemma_.lower() in _GROUP_NOUNS and any(
+                t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in tok.subtree if t.i < tok.i))
+        if not named or self.match(tok) is not None:
+            return []  # "the MH17 crash", "a Security Council resolution": an event or a document, no doer
+        left = min((t.i for t in tok.subtree if t.dep_ in ("det", "amod", "compound", "nmod", "poss")
+                    or t.i == tok.i), default=tok.i)
+        span = self.doc[left: tok.i + 1]
+        rules.append(f"actor '{span.text}' unresolved: UNK")
+        return [Entity(span.text, code="UNK", start=span.start_char, end=span.end_char, rule="unresolved name")]
+
     def _instrument_actor(self, verb, rules: list[str]) -> list[Entity]:
         """The perpetrator of a passive act named only through its means: "were killed *in Israeli tank
         shelling*", "died in a Saudi-led air strike", "two raids *in which* 20 people were killed" → the owner
@@ -1406,7 +1429,7 @@ class Extractor:
         gov = _governing_verb(noun) if any(k == "head" for k, _ in row.requires) else None
         if gov is not None and not actor:
             subj, _ = self.subject(gov)
-            actor = self._entities(subj)
+            actor = self._entities(subj) or self._unresolved(subj, rules)
             if actor:
                 rules.append(f"event noun governed by '{gov.lemma_}'")
             if not recipient and "obj" in row.recipient:  # "engaged *Filipino peacekeepers* in a firefight"
