@@ -861,3 +861,19 @@ def test_a_named_doer_nothing_resolves_is_kept_as_unk(code_text):
     assert ev.event == "REJECT" and codes(ev.actor) == ["UNK"]
     assert ev.actor[0].entity_text == "The Zorvan Liberation movement"
     assert code_text("Dozens of passengers were killed by the crash of a Kestrel Airways flight.").events == []
+
+
+def test_recipients_in_stranded_to_phrases_refuge_places_and_suspended_ties(code_text):
+    (ev,) = code_text("Chile granted asylum to three Bolivian army officers hiding in its embassy.").events
+    assert ev.event == "AID" and [(e.code, e.sector) for e in ev.recipient] == [("BOL", "MIL")]
+    (ev,) = code_text("Thousands of Eritreans sought refuge in Sudan last year.").events
+    assert (ev.event, ev.mode) == ("REQUEST", ["assist"]) and codes(ev.recipient) == ["SDN"]
+    (ev,) = code_text("Egypt announced a suspension of rail links with Libya.").events
+    assert ev.event == "SANCTION" and codes(ev.recipient) == ["LBY"]
+
+
+def test_forces_mobilised_in_a_foreign_place_face_its_country(code_text):
+    (ev,) = code_text("Russia deployed 3,000 troops in Armenia on Friday.").events
+    assert ev.event == "MOBILIZE" and codes(ev.recipient) == ["ARM"]
+    (ev,) = code_text("The army was put on high alert in Dhaka.").events
+    assert ev.event == "MOBILIZE" and ev.recipient == []  # whose army is not said: no recipient guessed

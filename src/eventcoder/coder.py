@@ -28,8 +28,9 @@ _APPEAL_VERBS = {"urge", "call", "ask", "appeal", "request", "plead", "implore",
 _APPEAL_CODES = {"assist": "023", "change": "024", "yield": "025", "meet": "026"}
 
 #: Measures and acts aimed at a place's population when no one else is named (PLOVER manual 2.0: the
-#: recipient of COERCE/CONCEDE/SANCTION/AID is whoever the measure applies to).
-_PLACE_TARGETED = {"CONCEDE", "COERCE", "SANCTION", "AID", "ASSAULT", "RETREAT"}
+#: recipient of COERCE/CONCEDE/SANCTION/AID is whoever the measure applies to; forces mobilised in a
+#: foreign place face that country).
+_PLACE_TARGETED = {"CONCEDE", "COERCE", "SANCTION", "AID", "ASSAULT", "RETREAT", "MOBILIZE"}
 
 #: Place-targeted types that a state also does to its own people ("imposed a curfew in Cizre").
 _OWN_PEOPLE = {"COERCE", "CONCEDE"}
@@ -190,10 +191,14 @@ class Coder:
                         break
             place = own_place or where.locate_event(sent, c.trigger, gaz, place_ctx, d, article.published)
             if (not c.recipient and own_place is not None and own_place.country and c.event in _PLACE_TARGETED
-                    and (own_place.country not in {e.code for e in c.actor} or c.event in _OWN_PEOPLE)):
+                    and (own_place.country not in {e.code for e in c.actor} or c.event in _OWN_PEOPLE)
+                    and (c.event != "MOBILIZE" or all(e.code not in ("UNK", own_place.country) for e in c.actor))):
                 # a curfew imposed or lifted by a government in its own country is on its own people
                 # "lifted the curfew in Montenegro", "suspended aid deliveries in Baghdad": the people there
-                c.recipient = [Entity(own_place.name, code=own_place.country, sector="CVL",
+                # forces mobilised in another country's place ("troops on alert in the West Bank") face that
+                # country, not its civilians
+                c.recipient = [Entity(own_place.name, code=own_place.country,
+                                      sector=None if c.event == "MOBILIZE" else "CVL",
                                       rule="population of the event's place")]
                 c.rules.append(f"recipient: the population of {own_place.name}")
             if place is not None and place.country:

@@ -907,6 +907,11 @@ class Extractor:
             toks = self._slot(tok, slot)
             for t in toks:
                 ents = self._entities(t)
+                if not ents and slot == "of":
+                    ents = self._linked_party(t)
+                if not ents and slot in ("prep:in", "prep:at") and (code := self.actors.country_hint(t)):
+                    # "sought refuge *in Germany*": the lexicon names the place as the one addressed
+                    ents = [Entity(t.text, code=code, start=t.idx, end=t.idx + len(t), rule="country of the place")]
                 if not ents and t.lemma_.lower() in _PROPOSALS | _PROMISES:
                     # "conceded to demands *from UNITA*", "rejected an offer *by Kabul*": whose proposal it is;
                     # "reneged on his commitment *to the Zambian people*": whom the promise was made to
@@ -983,6 +988,12 @@ class Extractor:
         return [Entity(who, code="UNK", sector=sector, start=verb.idx, end=verb.idx + len(verb),
                        rule="no stated agent")]
 
+    def _linked_party(self, noun) -> list[Entity]:
+        """The other party of a tie the event is about: "a suspension of air links *with Serbia*", "the
+        suspension of flights *to Israel*" (the with/to/between phrase of ``noun``)."""
+        return [e for c in noun.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "between")
+                for x in c.children if x.dep_ == "pobj" for e in self._entities(x)]
+
     def _unresolved(self, tok, rules: list[str]) -> list[Entity]:
         """A named doer that nothing in the knowledge base or the role lexicon resolves ("the UNITA militarist
         wing", "the Palestinian Islamic Jihad movement") is kept as code UNK with its words, never dropped
@@ -1054,8 +1065,10 @@ class Extractor:
             return []
         own = {e.code for e in actors}
         preps = ("at", "on", "against", "into")
-        if (r := self.match(verb)) is not None and r.event == "MOBILIZE":
-            preps += ("in", "near", "off")  # "exercises *in Alaska*", "warships *off* Taiwan": a show of force there
+        if (r := self.match(verb)) is not None and r.event == "MOBILIZE" and own - {"UNK"}:
+            # "exercises *in Alaska*", "warships *off* Taiwan": a show of force there (when whose forces is
+            # known: "the army was put on alert in Dhaka" is most likely that country's own army)
+            preps += ("in", "near", "off")
         for c in verb.children:
             if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in preps):
                 for t in _phrase(c):
@@ -1296,6 +1309,8 @@ class Extractor:
             for c in tok.children:
                 if c.dep_ in ("prep", "dative", "agent") and c.lower_ == want:
                     out.extend(x for x in c.children if x.dep_ == "pobj")
+                    if not any(x.dep_ == "pobj" for x in c.children):
+                        out.extend(_stranded_object(c))
                 elif c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ("out", "away", "back", "off", "up"):
                     # "pulled its troops *out of* Ethiopia": the preposition under the particle
                     out.extend(x for g in c.children if g.dep_ == "prep" and g.lower_ == want
@@ -1386,7 +1401,7 @@ class Extractor:
                 p = _child(c, "pobj")
                 if p is None:
                     continue
-                ents = self._entities(p)
+                ents = self._entities(p) or (self._linked_party(p) if c.lower_ == "of" else [])
                 if not ents:
                     continue
                 if c.lower_ == "by" and not actor:
@@ -1718,6 +1733,17 @@ def _is_state(e: Entity) -> bool:
     the government's (``Kenya``, ``the Foreign Ministry``), not its people, parties or armed groups."""
     return (e.code not in ("UNK", "NGO", "MNC", "ISM", "IMG") or (e.code == "UNK" and e.sector == "GOV")) \
         and e.sector in (None, "GOV")
+
+
+def _stranded_object(prep) -> list:
+    """The object the parser took from a preposition and made the subject of the participle after it:
+    "granted asylum *to* [five army officers] holed up in ..." (the noun phrase starts right after
+    ``prep``). [] when there is none."""
+    doc = prep.doc
+    if prep.i + 1 >= len(doc):
+        return []
+    return [t for t in doc[prep.i + 1: min(len(doc), prep.i + 12)]
+            if t.dep_ in ("nsubj", "nsubjpass") and t.left_edge.i == prep.i + 1 and t.head.i > t.i][:1]
 
 
 def _measured(noun):
