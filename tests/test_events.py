@@ -877,3 +877,14 @@ def test_forces_mobilised_in_a_foreign_place_face_its_country(code_text):
     assert ev.event == "MOBILIZE" and codes(ev.recipient) == ["ARM"]
     (ev,) = code_text("The army was put on high alert in Dhaka.").events
     assert ev.event == "MOBILIZE" and ev.recipient == []  # whose army is not said: no recipient guessed
+
+
+def test_recipients_behind_quantities_conjoined_objects_and_possessed_things(code_text):
+    (ev,) = code_text("Chadian rebels kidnapped up to 12 French aid workers near Abeche.").events
+    assert ev.event == "ASSAULT" and [(e.code, e.sector) for e in ev.recipient] == [("FRA", "SOC")]  # aid workers
+    (ev,) = code_text("Turkish forces launched artillery and rocket fire against Kurdish rebel camps in Iraq.").events
+    assert ev.event == "ASSAULT" and [e.sector for e in ev.recipient] == ["REB"]
+    (ev,) = code_text("Iranian hackers tried to hack into the computers of Israeli army officers.").events
+    assert (ev.event, ev.mode) == ("COERCE", ["cyber"]) and codes(ev.recipient) == ["ISR"]
+    (ev,) = code_text("Burmese troops were engaged in ethnic cleansing against the Rohingya population.").events
+    assert ev.event == "ASSAULT" and ev.recipient[0].sector == "CVL"

@@ -909,6 +909,9 @@ class Extractor:
                 ents = self._entities(t)
                 if not ents and slot == "of":
                     ents = self._linked_party(t)
+                if not ents and slot.startswith("prep:"):  # "hack into the computers *of South Korean officers*"
+                    ents = [e for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for x in c.children if x.dep_ == "pobj" for e in self._entities(x)]
                 if not ents and slot in ("prep:in", "prep:at") and (code := self.actors.country_hint(t)):
                     # "sought refuge *in Germany*": the lexicon names the place as the one addressed
                     ents = [Entity(t.text, code=code, start=t.idx, end=t.idx + len(t), rule="country of the place")]
@@ -1300,7 +1303,12 @@ class Extractor:
             return [x for c in obj.children if c.dep_ == "prep" and c.lower_ == sub
                     for x in c.children if x.dep_ == "pobj"]
         if slot == "obj":  # "defaced dozens *of Estonian websites*": the measured noun
-            return [_measured(c) for c in tok.children if c.dep_ == "dobj"]
+            objs = [_measured(c) for c in tok.children if c.dep_ == "dobj"]
+            if not objs:  # "kidnapped *up to 16* advisers": the parser took the quantity for a particle
+                objs = [x for c in tok.children if c.dep_ in ("prt", "advmod") and c.lower_ == "up"
+                        for p in c.children if p.dep_ == "prep" and p.lower_ == "to"
+                        for x in p.children if x.dep_ == "pobj" and any(n.dep_ == "nummod" for n in x.children)]
+            return objs
         if slot == "iobj":
             return [c for c in tok.children if c.dep_ in ("dative", "iobj")]
         if slot.startswith("prep:"):
@@ -1316,10 +1324,12 @@ class Extractor:
                     out.extend(x for g in c.children if g.dep_ == "prep" and g.lower_ == want
                                for x in g.children if x.dep_ == "pobj")
             obj = _child(tok, "dobj")
-            if obj is not None and not out:  # "placed the blame on NATO": prep under the object
-                for c in obj.children:
-                    if c.dep_ == "prep" and c.lower_ == want:
-                        out.extend(x for x in c.children if x.dep_ == "pobj")
+            if obj is not None and not out:  # "placed the blame on NATO": prep under the object, or under
+                # its last conjunct ("launched artillery, mortar and rocket fire *against* the camps")
+                for o in (obj, *_conj_chain(obj)):
+                    for c in o.children:
+                        if c.dep_ == "prep" and c.lower_ == want:
+                            out.extend(x for x in c.children if x.dep_ == "pobj")
             return out
         if slot == "ccomp_subj":  # "demanded that *Mugabe* abandon ..."
             return [x for c in tok.children if c.dep_ in ("ccomp", "xcomp")
@@ -1471,6 +1481,9 @@ class Extractor:
             actor = self._entities(subj if subj is not None else passive)
             if actor:
                 rules.append(f"event noun that '{v.lemma_} {head.lower_}' takes part in")
+            if not recipient:  # "engaged in ethnic cleansing ... *against the Albanian population*"
+                recipient = [e for c in v.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
+                             for x in c.children if x.dep_ == "pobj" for e in self._entities(x)]
         elif noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             hrow = self.match(head)
             if hrow is not None and hrow.event not in ("REPORT", "NONE") and hrow.requires:
@@ -1733,6 +1746,15 @@ def _is_state(e: Entity) -> bool:
     the government's (``Kenya``, ``the Foreign Ministry``), not its people, parties or armed groups."""
     return (e.code not in ("UNK", "NGO", "MNC", "ISM", "IMG") or (e.code == "UNK" and e.sector == "GOV")) \
         and e.sector in (None, "GOV")
+
+
+def _conj_chain(tok) -> list:
+    """The conjuncts of ``tok`` in order ("artillery, *mortar*, and *rocket fire*")."""
+    out, t = [], tok
+    while (c := _child(t, "conj")) is not None:
+        out.append(c)
+        t = c
+    return out
 
 
 def _stranded_object(prep) -> list:
