@@ -888,3 +888,11 @@ def test_recipients_behind_quantities_conjoined_objects_and_possessed_things(cod
     assert (ev.event, ev.mode) == ("COERCE", ["cyber"]) and codes(ev.recipient) == ["ISR"]
     (ev,) = code_text("Burmese troops were engaged in ethnic cleansing against the Rohingya population.").events
     assert ev.event == "ASSAULT" and ev.recipient[0].sector == "CVL"
+
+
+def test_violence_by_a_crowd_is_a_riot_but_killing_stays_an_assault(code_text):
+    (ev,) = code_text("The Chinese consulate was ransacked by Vietnamese protestors.").events
+    assert (ev.event, ev.mode) == ("PROTEST", ["riot"]) and codes(ev.actor) == ["VNM"]
+    assert codes(ev.recipient) == ["CHN"]  # the country word on the damaged building
+    (ev,) = code_text("Rioters killed three policemen in Karachi.").events
+    assert ev.event == "ASSAULT"

@@ -175,6 +175,10 @@ class Candidate:
     confidence: float = 0.6
 
 
+#: Verbs of killing: a crowd that kills commits an assault, not only a riot.
+_LETHAL = frozenset({"kill", "murder", "lynch", "behead", "execute", "shoot", "stab", "slaughter", "massacre"})
+#: Nouns for crowds whose violence is rioting (CAMEO 1.1b3 145).
+_CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd"})
 #: Nouns for the parts and kinds of a named group ("the UNITA militarist *wing*", "the Islamic Jihad *movement*").
 _GROUP_NOUNS = frozenset({"movement", "wing", "faction", "group", "organisation", "organization", "front", "splinter"})
 #: Verbs of harm whose present participle after an attack tells its toll ("shelled the city, *killing* 20").
@@ -450,7 +454,8 @@ class Extractor:
                 recipients = doers
                 rules.append(f"recipient: who is to act in '{obj.text} of'")
         if passive is not None:  # "a camp for Congolese refugees was attacked": the words inside the subject
-            recipients = self._entities(passive) or self._inner_entities(passive, actors) or recipients
+            recipients = (self._entities(passive) or self._inner_entities(passive, actors)
+                          or self._modifier_country(passive, {e.code for e in actors}) or recipients)
         if row.event == "ACCUSE":  # the accused, not the audience: "complained to the UN *over Israeli raids*"
             target = self._accused(tok, actors)
             if target:
@@ -806,6 +811,12 @@ class Extractor:
             # "launched a peacekeeping operation in Mali": the provision of peacekeepers, not an attack
             cand.rules.append("peacekeeping operation: AID (CAMEO 1.1b3 074; PLOVER manual 2.0, §AID)")
             cand.event, cand.mode = "AID", None
+        elif cand.event in ("ASSAULT", "COERCE") and cand.mode in (None, "destroy", "primitive", "seize") and cand.actor \
+                and tok.lemma_.lower() not in _LETHAL and all(self._protesting(e) for e in cand.actor):
+            # "protesters torched police cars", "a mob demolished the building": violence by a crowd is a riot
+            # (CAMEO 1.1b3 145; PLOVER manual 2.0, §PROTEST riot)
+            cand.rules.append("violence by protesters: PROTEST/riot (CAMEO 1.1b3 145; PLOVER manual 2.0, §PROTEST)")
+            cand.event, cand.mode = "PROTEST", "riot"
         elif cand.event == "PROTEST" and cand.mode == "demo" and tok.lemma_.lower() == "protest" and tok.pos_ in (
                 "VERB", "AUX") and cand.actor and all(_is_state(e) for e in cand.actor):
             # "Japan protested against the missile tests", "the ministry protested the arrest": a state's
@@ -990,6 +1001,13 @@ class Extractor:
             return []
         return [Entity(who, code="UNK", sector=sector, start=verb.idx, end=verb.idx + len(verb),
                        rule="no stated agent")]
+
+    def _protesting(self, e: Entity) -> bool:
+        """True when entity ``e`` names a crowd of protesters ("protesters", "a mob", "rioters")."""
+        if e.start is None or e.end is None:
+            return False
+        span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span.root.lemma_.lower() in _CROWDS
 
     def _linked_party(self, noun) -> list[Entity]:
         """The other party of a tie the event is about: "a suspension of air links *with Serbia*", "the
