@@ -540,3 +540,10 @@ def test_immigrants_extremists_and_the_refugee_agency(resolve):
 def test_opposition_candidates_are_the_opposition(resolve):
     e = resolve("The electoral board barred two Zambian opposition candidates from the vote.", "candidates")
     assert (e.code, e.sector) == ("ZMB", "OPP")
+
+
+def test_his_country_is_the_possessors_state(resolve):
+    e = resolve("The Kazakh president said his country would never expel the diplomats.", "country",
+                "2020-03-01")
+    assert (e.code, e.sector) == ("KAZ", None)
+    assert resolve("He said the weather in his country was mild.", "country") is None  # no known owner

@@ -549,6 +549,14 @@ class DocActors:
                                    and m.entity.org is None, tok)
             if ref is not None:
                 return self._copy(ref, tok, "description refers back"), False, False
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if low in _COUNTRY_DESCRIPTORS and not info.get("code") and poss is not None:
+            # "Putin said *his country* will not lift the ban": the country of the possessor, as a state
+            owner = self.entity(poss)
+            if owner is not None and owner.code not in ("UNK", "IGO", "NGO", "IMG", "MNC", "ISM", "UNO", "EUR"):
+                e = self._copy(owner, tok, f"the country of '{poss.text}'")
+                e.sector, e.org, e.name, e.identifier_id = None, None, None, None
+                return e, False, False
         if info.get("descriptor_org") and not info.get("org") and not info.get("code"):
             ref = self._antecedent(lambda m: m.entity.org is not None, tok)
             if ref is not None:
