@@ -896,3 +896,14 @@ def test_violence_by_a_crowd_is_a_riot_but_killing_stays_an_assault(code_text):
     assert codes(ev.recipient) == ["CHN"]  # the country word on the damaged building
     (ev,) = code_text("Rioters killed three policemen in Karachi.").events
     assert ev.event == "ASSAULT"
+
+
+def test_a_state_investigating_its_own_armed_groups_is_a_domestic_dyad(code_text):
+    (ev,) = code_text("Peru is investigating killings by Peruvian guerrillas in the highlands.").events
+    assert ev.event == "ACCUSE" and [(e.code, e.sector) for e in ev.recipient] == [("PER", "REB")]
+
+
+def test_the_authorities_of_the_place_where_someone_is_put_under_arrest(code_text):
+    (ev,) = code_text("A Canadian journalist was placed under house arrest in Caracas.").events
+    assert (ev.event, ev.mode) == ("COERCE", ["arrest"]) and codes(ev.actor) == ["VEN"]
+    assert codes(ev.recipient) == ["CAN"]

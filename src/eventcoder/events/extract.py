@@ -141,6 +141,8 @@ _ALLEGED_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "app
 _CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 #: Sectors of armed actors (PLOVER manual 2.0, §Sector codes): their "attack" is physical.
 _ARMED = {"MIL", "REB", "PRM", "UAF", "SPY", "COP", "CRM"}
+#: Sectors of the state itself (PLOVER manual 2.0, §Sector codes).
+_STATE = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 #: Subjects that deny the act ("*none* was wounded", "*nobody* was arrested").
 _NEGATIVE_SUBJECTS = {"none", "nobody", "nothing", "no-one"}
@@ -1191,10 +1193,19 @@ class Extractor:
         return "CVL" if noun.lemma_.lower() in _POPULATED_PLACES else None
 
     def _accused(self, verb, actors: list[Entity]) -> list[Entity]:
-        """Who an accusation, criticism or investigation is about: the object of over/about/against/of/
-        into/for on the verb or on its object, or an actor (possessor, by-agent, country word) inside it."""
+        """Who an accusation, criticism or investigation is about: the doer of the act it names ("crimes *by
+        X*"), the object of over/about/against/of/into/for on the verb or on its object, or an actor
+        (possessor, by-agent, country word) inside it."""
         own = {e.code for e in actors}
         heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+        for h in heads[1:] + ([verb] if _child(verb, "nsubjpass") is None else []):
+            # "investigating killings *by Peruvian guerrillas* against civilians": the doer of the act (the
+            # parser may hang the "by" phrase on an active verb)
+            for x in (g for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                      for g in c.children if g.dep_ == "pobj"):
+                ents = [e for e in self._entities(x) if e.code not in own or _other_sector(e, actors)]
+                if ents:
+                    return ents
         for h in heads:
             for c in h.children:
                 if c.dep_ != "prep" or c.lower_ not in ("over", "about", "against", "of", "into", "for", "on"):
@@ -1844,6 +1855,8 @@ def _span_chars(toks: list) -> tuple[int, int]:
 def _other_sector(e: Entity, actors: list[Entity]) -> bool:
     """True when ``e`` is of every actor's country but of another sector ("the Mozambican government
     accepted demands *from Mozambican rebels*"): a domestic dyad, so the recipient is kept although it
-    shares the actor's country code (PLOVER gold practice: GOV > REB of one state)."""
+    shares the actor's country code (PLOVER gold practice: GOV > REB of one state). An actor with no
+    sector is the state itself, so its own armed forces, police or ministries are no other side."""
     return e.sector is not None and bool(actors) and all(
-        a.sector is not None and a.sector != e.sector and a.code == e.code for a in actors)
+        a.code == e.code and (a.sector != e.sector if a.sector is not None else e.sector not in _STATE)
+        for a in actors)  # a country with no sector is its state: "Croatia is investigating Croatian extremists"
