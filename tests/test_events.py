@@ -907,3 +907,10 @@ def test_the_authorities_of_the_place_where_someone_is_put_under_arrest(code_tex
     (ev,) = code_text("A Canadian journalist was placed under house arrest in Caracas.").events
     assert (ev.event, ev.mode) == ("COERCE", ["arrest"]) and codes(ev.actor) == ["VEN"]
     assert codes(ev.recipient) == ["CAN"]
+
+
+def test_a_riots_own_acts_are_the_riot_and_its_slogans_its_purpose(code_text):
+    (ev,) = code_text("Kenyan inmates rioted at a prison in Mombasa, setting fire to their beds and smashing doors.").events
+    assert (ev.event, ev.mode) == ("PROTEST", ["riot"])
+    coded = code_text("Opposition supporters staged rallies in Harare against the president, saying he must resign.")
+    assert [e.event for e in coded.events] == ["PROTEST"]

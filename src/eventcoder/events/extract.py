@@ -321,14 +321,17 @@ class Extractor:
         PLOVER manual 2.0 (§ASSAULT) codes an attack once, and its casualties are a property of it. A
         candidate whose trigger is a present participle of a harm verb in an adverbial clause of an ASSAULT
         candidate's trigger, with no actor the attack lacks, is dropped; its victims become the attack's
-        recipients when the attack names none."""
-        by_trigger = {c.trigger.i: c for c in cands if c.event == "ASSAULT"}
+        recipients when the attack names none. Likewise the acts a riot is told through ("prisoners
+        rioted, *setting fire* to their mattresses", CAMEO 1.1b3 145)."""
+        by_trigger = {c.trigger.i: c for c in cands if c.event == "ASSAULT" or (c.event, c.mode) == ("PROTEST", "riot")}
         keep = []
         for c in cands:
             t = c.trigger
             host = by_trigger.get(t.head.i) if t.dep_ == "advcl" and t.head.i != t.i else None
-            if (host is not None and host is not c and c.event == "ASSAULT" and t.tag_ == "VBG"
-                    and t.lemma_.lower() in _TOLL_VERBS and {e.code for e in c.actor} <= {e.code for e in host.actor}):
+            # a riot's own acts ("prisoners rioted, *setting fire* to mattresses") are the riot
+            part = host is not None and (t.lemma_.lower() in _TOLL_VERBS or host.event == "PROTEST")
+            if (part and host is not c and c.event in ("ASSAULT", "PROTEST") and t.tag_ == "VBG"
+                    and {e.code for e in c.actor} <= {e.code for e in host.actor}):
                 if c.recipient and not host.recipient:
                     host.recipient = c.recipient
                     host.rules.append(f"recipient: the toll of the attack '{t.text} {c.recipient[0].entity_text}'")
@@ -388,7 +391,9 @@ class Extractor:
             if c.event in ("REQUEST", "ACCUSE") and c.trigger.i not in protests:
                 t, purpose = c.trigger, False
                 for _ in range(3):
-                    if t.dep_ not in ("advcl", "xcomp", "acl", "conj", "pcomp", "prep") or t.head.i == t.i:
+                    said = t.dep_ == "ccomp" and t.head.tag_ == "VBG"  # "staged rallies, *saying he must resign*"
+                    if (t.dep_ not in ("advcl", "xcomp", "acl", "conj", "pcomp", "prep") and not said) \
+                            or t.head.i == t.i:
                         break
                     t = t.head
                     if t.i in hosts:
