@@ -914,3 +914,10 @@ def test_a_riots_own_acts_are_the_riot_and_its_slogans_its_purpose(code_text):
     assert (ev.event, ev.mode) == ("PROTEST", ["riot"])
     coded = code_text("Opposition supporters staged rallies in Harare against the president, saying he must resign.")
     assert [e.event for e in coded.events] == ["PROTEST"]
+
+
+def test_half_labelled_passives_and_crowds_blocking(code_text):
+    (ev,) = code_text("Twelve protesters were badly injured in Minsk.").events
+    assert ev.event == "ASSAULT" and ev.actor[0].sector == "UAF" and ev.recipient[0].sector == "CVL"
+    (ev,) = code_text("Hundreds of protesters blocked ministers from entering the parliament in Sofia.").events
+    assert (ev.event, ev.mode) == ("PROTEST", ["obstruct"])

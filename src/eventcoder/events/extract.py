@@ -824,6 +824,11 @@ class Extractor:
             # (CAMEO 1.1b3 145; PLOVER manual 2.0, §PROTEST riot)
             cand.rules.append("violence by protesters: PROTEST/riot (CAMEO 1.1b3 145; PLOVER manual 2.0, §PROTEST)")
             cand.event, cand.mode = "PROTEST", "riot"
+        elif cand.event == "REJECT" and tok.lemma_.lower() in ("block", "obstruct", "barricade") and cand.actor \
+                and all(self._protesting(e) for e in cand.actor):
+            # "protesters tried to block the delegations from entering": a crowd's blockade, not a veto
+            cand.rules.append("blocking by protesters: PROTEST/obstruct (CAMEO 1.1b3 144; PLOVER manual 2.0, §PROTEST)")
+            cand.event, cand.mode = "PROTEST", "obstruct"
         elif cand.event == "PROTEST" and cand.mode == "demo" and tok.lemma_.lower() == "protest" and tok.pos_ in (
                 "VERB", "AUX") and cand.actor and all(_is_state(e) for e in cand.actor):
             # "Japan protested against the missile tests", "the ministry protested the arrest": a state's
@@ -858,6 +863,9 @@ class Extractor:
         if subj is None:  # "Hungary/nsubj is/auxpass opposed": the parser hung the subject on the auxiliary
             subj = next((g for a in tok.children if a.dep_ in ("aux", "auxpass") for g in a.children
                          if g.dep_ == "nsubj"), None)
+        if subj is not None and tok.tag_ == "VBN" and tok.lower_ not in PARTICIPLES and \
+                _child(tok, "auxpass") is not None and _child(tok, "agent") is None:
+            return None, subj  # "11 protesters/nsubj were/auxpass injured": a passive the parser half-labelled
         if subj is not None and subj.lower_ not in ("who", "which", "that"):
             return subj, None
         if subj is not None and tok.dep_ == "relcl":
@@ -1014,7 +1022,12 @@ class Extractor:
         if e.start is None or e.end is None:
             return False
         span = self.doc.char_span(e.start, e.end, alignment_mode="expand")
-        return span is not None and len(span) > 0 and span.root.lemma_.lower() in _CROWDS
+        if span is None or len(span) == 0:
+            return False
+        root = span.root  # "thousands *of protesters*": the people counted
+        heads = [root] + [g for p in root.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pobj"]
+        return any(h.lemma_.lower() in _CROWDS for h in heads)
 
     def _linked_party(self, noun) -> list[Entity]:
         """The other party of a tie the event is about: "a suspension of air links *with Serbia*", "the
