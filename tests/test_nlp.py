@@ -51,3 +51,22 @@ def test_tok2vec_windows_are_for_prediction_only(windowed):
     assert vectors[0].shape == (60, 96)
     with pytest.raises(NotImplementedError):
         backprop([vectors[0]])
+
+
+def test_fast_attribute_ruler_finds_spacys_matches(whole):
+    """The loaded pipeline's attribute ruler matches through FastAttributeMatch, with spaCy's own result:
+    one-token rules (tag map, word exceptions, NOT_IN tests), a rule with two alternatives ("gets"/"got")
+    and the longer patterns left to a Matcher ("ain't", "gonna", "Let's")."""
+    ruler = whole.get_pipe("attribute_ruler")
+    assert isinstance(ruler.match, nlp_mod.FastAttributeMatch)
+    text = ("Y'all gonna see: it ain't nothin'. There is a man who gets what he got, and I do not know whether "
+            "they'd come.\n\nLet's go, said the minister, who has met them.")
+    doc = whole(text, disable=["attribute_ruler", "lemmatizer", "ner"])
+    fast = ruler.match(doc)
+    assert fast == type(ruler).match(ruler, doc)
+    assert len(fast) >= len(doc) - 2  # nearly every token gets its tag map rule
+    done = whole(text)
+    lemmas = {t.text: t.lemma_ for t in done}
+    assert (lemmas["ai"], lemmas["gon"], lemmas["'s"], lemmas["gets"], lemmas["got"]) == ("be", "go", "us", "get", "get")
+    assert [t.pos_ for t in done if t.lower_ == "not"] == ["PART"]
+    assert nlp_mod.fast_attribute_ruler(ruler) is None and isinstance(ruler.match, nlp_mod.FastAttributeMatch)

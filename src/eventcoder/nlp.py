@@ -38,8 +38,123 @@ def load(name: str = DEFAULT_MODEL):
         raise ModelError(f"spaCy model {name!r} is not installed ({err.__class__.__name__})") from err
     if "paragraph_boundaries" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")
+    if "attribute_ruler" in nlp.pipe_names:
+        fast_attribute_ruler(nlp.get_pipe("attribute_ruler"))
     log.info("loaded spaCy model %s (%s)", name, ", ".join(nlp.pipe_names))
     return nlp
+
+
+#: Token attributes that :class:`FastAttributeMatch` reads from ``Doc.to_array``, in this column order.
+_RULER_ATTRS = ("LOWER", "TAG", "DEP", "IS_SPACE")
+#: Distinct token signatures whose matching rules :class:`FastAttributeMatch` remembers.
+_RULER_MEMO = 20_000
+
+
+class FastAttributeMatch:
+    """``AttributeRuler.match`` with the same result, faster: the ruler's one-token patterns that only test
+    ``LOWER``, ``TAG``, ``DEP`` or ``IS_SPACE`` for equality or (``NOT_``)``IN`` (170 of the 179 rules of
+    en_core_web_sm 3.8) are looked up per token from ``Doc.to_array`` (each distinct (lower, tag, dep,
+    space) signature is tested once and remembered); the others go through a spaCy ``Matcher`` that holds
+    only them. spaCy's matcher tests every pattern at every token, which made the attribute ruler about
+    10 % of the pipeline's time on news text (docs/benchmarks.md); the matches, their order (by rule, then
+    position, as ``AttributeRuler.match`` sorts them) and so the annotations are unchanged. Rebuilt when the
+    ruler's patterns change."""
+
+    def __init__(self, ruler):
+        self.ruler = ruler
+        self._built_for = None
+
+    def _build(self) -> None:
+        from spacy.attrs import IDS
+        from spacy.matcher import Matcher
+
+        ruler = self.ruler
+        strings = ruler.vocab.strings
+        # one-token rules, each filed under one value its token must have (its first positive test); the
+        # rules with no positive test are tried at every token
+        self.index: list[dict[int, list]] = [{} for _ in _RULER_ATTRS]
+        self.always: list = []
+        self.rest = Matcher(ruler.vocab, validate=False)
+        for attr_id in range(len(ruler.attrs)):
+            key = str(attr_id)
+            m_id = strings.add(key)
+            patterns = ruler.matcher.get(m_id)[1]
+            tests = [_token_tests(p[0], strings) if len(p) == 1 else None for p in patterns]
+            if any(t is None for t in tests):  # a longer pattern or another kind of test
+                self.rest.add(key, patterns)
+                continue
+            for alternative in tests:
+                rule = (attr_id, m_id, alternative)
+                first = next(((col, values) for col, values, negated in alternative if not negated), None)
+                if first is None:
+                    self.always.append(rule)
+                else:
+                    for v in first[1]:
+                        self.index[first[0]].setdefault(v, []).append(rule)
+        self.memo: dict[tuple, tuple] = {}
+        self.attr_ids = [IDS[a] for a in _RULER_ATTRS]
+        self._built_for = (ruler.matcher, len(ruler.attrs))
+
+    def _rules_of(self, row: tuple) -> tuple:
+        """``(attr id, match id)`` of the one-token rules that a token with the values ``row`` matches, each
+        once (as a ``Matcher`` reports a span once per key, however many of its patterns match)."""
+        out = []
+        for col, index in enumerate(self.index):
+            for rule in index.get(row[col], ()):
+                out.append(rule)
+        out.extend(self.always)
+        hits = {(attr_id, m_id) for attr_id, m_id, tests in out
+                if all((row[c] in values) != negated for c, values, negated in tests)}
+        return tuple(sorted(hits))
+
+    def __call__(self, doc) -> list[tuple[int, int, int, int]]:
+        """``(attr id, match id, start, end)`` of every match in ``doc``, sorted."""
+        if self._built_for != (self.ruler.matcher, len(self.ruler.attrs)):
+            self._build()
+        memo = self.memo
+        if len(memo) > _RULER_MEMO:
+            memo.clear()
+        strings = self.ruler.vocab.strings
+        matches = [(int(strings[m_id]), m_id, s, e)
+                   for m_id, s, e in self.rest(doc, allow_missing=True, as_spans=False)]
+        for i, row in enumerate(zip(*doc.to_array(self.attr_ids).T.tolist())):
+            hits = memo.get(row)
+            if hits is None:
+                hits = memo[row] = self._rules_of(row)
+            for attr_id, m_id in hits:
+                matches.append((attr_id, m_id, i, i + 1))
+        matches.sort()
+        return matches
+
+
+def _token_tests(spec: dict, strings) -> tuple | None:
+    """The tests of a one-token pattern as ``((column, values, negated), ...)`` over :data:`_RULER_ATTRS`
+    (values as string hashes, ``IS_SPACE`` as 0/1), or None when it uses anything else."""
+    tests = []
+    for attr, value in spec.items():
+        if attr not in _RULER_ATTRS:
+            return None
+        col = _RULER_ATTRS.index(attr)
+        if isinstance(value, bool) and attr == "IS_SPACE":
+            tests.append((col, frozenset([int(value)]), False))
+        elif isinstance(value, str) and attr != "IS_SPACE":
+            tests.append((col, frozenset([strings[value]]), False))
+        elif (isinstance(value, dict) and len(value) == 1 and attr != "IS_SPACE"
+              and next(iter(value)) in ("IN", "NOT_IN")
+              and all(isinstance(v, str) for v in next(iter(value.values())))):
+            (op, vals), = value.items()
+            tests.append((col, frozenset(strings[v] for v in vals), op == "NOT_IN"))
+        else:
+            return None
+    return tuple(tests)
+
+
+def fast_attribute_ruler(ruler) -> None:
+    """Give the pipeline's ``AttributeRuler`` the faster, equivalent matching of
+    :class:`FastAttributeMatch` (its ``match`` method, which ``__call__`` uses). Calling it again changes
+    nothing."""
+    if not isinstance(getattr(ruler, "match", None), FastAttributeMatch):
+        ruler.match = FastAttributeMatch(ruler)
 
 
 #: Tokens per window when :func:`bound_tok2vec_memory` embeds a longer document.
