@@ -4,10 +4,9 @@ A batch cuts its input stream into *chunks* of N consecutive items (articles, sk
 chunk ``c000000`` holds items 0..N-1, ``c000001`` the next N, and so on, so a rerun over the same
 sources with the same ``--chunk-size`` cuts the same chunks. A chunk is committed in this order:
 
-1. a worker writes the chunk's Parquet files under hidden temporary names (``.part-c000007.<tag>.tmp``)
-   and fsyncs them;
-2. the main process renames each to its final name ``part-c000007.parquet`` in its partition directory
-   and fsyncs the directories;
+1. a worker writes the chunk's Parquet files under hidden temporary names (``.part-c000007.<tag>.tmp``);
+2. the main process fsyncs each and renames it to its final name ``part-c000007.parquet`` in its
+   partition directory, and fsyncs the directories;
 3. it appends one JSON line for the chunk to the ledger and fsyncs the ledger.
 
 A chunk is done exactly when its ledger line is there. On start, :meth:`Ledger.recover` drops a torn

@@ -172,8 +172,9 @@ def _ping() -> int:
 
 def code_chunk(cid: str, articles: list[Article]) -> ChunkResult:
     """Worker task: code ``articles`` and write their rows as temporary Parquet files, one per dataset
-    and partition, named ``.part-<cid>.<pid>-<n>.tmp`` in the partition directory (fsynced); then hand the
-    chunk's freed memory back to the system (:func:`.work.release_memory`)."""
+    and partition, named ``.part-<cid>.<pid>-<n>.tmp`` in the partition directory (not fsynced: the main
+    process does that when it commits the chunk, while the workers go on coding); then hand the chunk's
+    freed memory back to the system (:func:`.work.release_memory`)."""
     t0 = time.perf_counter()
     out = Path(_STATE["out"])
     rows, failures = rows_and_failures(_STATE["coder"], articles, batch_size=PARSE_BATCH)
@@ -185,7 +186,7 @@ def code_chunk(cid: str, articles: list[Article]) -> ChunkResult:
         d = out / ds / pdir
         d.mkdir(parents=True, exist_ok=True)
         tmp = d / f".part-{cid}.{tag}.tmp"
-        write_table(ds_rows, SCHEMAS[ds], str(tmp))
+        write_table(ds_rows, SCHEMAS[ds], str(tmp), fsync=False)  # the main process fsyncs it
         res.files.append((str(tmp), f"{ds}/{pdir}/part-{cid}.parquet"))
         res.rows[ds] = res.rows.get(ds, 0) + len(ds_rows)
     del rows, groups
@@ -389,6 +390,7 @@ def _run(sources: list[str], out: Path, opts: BatchOptions, ledger: Ledger, log_
         dirs = set()
         for tmp, final in res.files:
             dst = out / final
+            fsync_file(tmp)  # durable before it gets its final name
             os.replace(tmp, dst)
             dirs.add(str(dst.parent))
         for d in sorted(dirs):

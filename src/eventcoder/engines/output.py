@@ -27,8 +27,9 @@ dicts) all read them natively. Files are zstd-compressed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pyarrow as pa
@@ -164,30 +165,34 @@ def partition_dir(story_date: dt.date | None) -> str:
     return f"year={y}/month={m}"
 
 
-def _conform(value: Any, typ: pa.DataType) -> Any:
-    """``value`` cast to the Python type Arrow and Spark expect for ``typ`` (ints for int columns, floats
-    for double columns, dicts with exactly the struct's keys), so both engines build identical rows."""
-    if value is None:
-        return None
+@functools.lru_cache(maxsize=None)
+def _converter(typ: pa.DataType) -> Callable[[Any], Any]:
+    """The function that casts a value to the Python type Arrow and Spark expect for ``typ`` (ints for int
+    columns, floats for double columns, dicts with exactly the struct's keys; None stays None), so both
+    engines build identical rows. Built once per type: rows_of runs for every article."""
     if pa.types.is_struct(typ):
-        return {typ.field(i).name: _conform(value.get(typ.field(i).name), typ.field(i).type)
-                for i in range(typ.num_fields)}
+        fields = [(typ.field(i).name, _converter(typ.field(i).type)) for i in range(typ.num_fields)]
+        return lambda v: None if v is None else {name: conv(v.get(name)) for name, conv in fields}
     if pa.types.is_list(typ):
-        return [_conform(v, typ.value_type) for v in value]
-    if pa.types.is_floating(typ):
-        return float(value)
-    if pa.types.is_integer(typ):
-        return int(value)
-    if pa.types.is_boolean(typ):
-        return bool(value)
-    if pa.types.is_string(typ):
-        return str(value)
-    return value
+        item = _converter(typ.value_type)
+        return lambda v: None if v is None else [item(x) for x in v]
+    for test, cast in ((pa.types.is_floating, float), (pa.types.is_integer, int), (pa.types.is_boolean, bool),
+                       (pa.types.is_string, str)):
+        if test(typ):
+            return lambda v, cast=cast: None if v is None else cast(v)
+    return lambda v: v
 
 
 def conform(row: dict[str, Any], schema: pa.Schema) -> dict[str, Any]:
     """``row`` with exactly the columns of ``schema``, in its order, each value cast to its type."""
-    return {f.name: _conform(row.get(f.name), f.type) for f in schema}
+    cached = _columns.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        cached = _columns[id(schema)] = (schema, [(f.name, _converter(f.type)) for f in schema])
+    return {name: conv(row.get(name)) for name, conv in cached[1]}
+
+
+#: id(schema) → (schema, [(column, converter)]): :func:`conform`'s per-schema converters.
+_columns: dict[int, tuple[pa.Schema, list]] = {}
 
 
 def rows_of(coded: CodedArticle) -> Rows:
@@ -247,13 +252,16 @@ def fsync_dir(path: str) -> None:
         os.close(fd)
 
 
-def write_table(rows: list[dict[str, Any]], schema: pa.Schema, path: str) -> None:
-    """Write ``rows`` (conformed dicts) as one zstd Parquet file at ``path`` and fsync it."""
+def write_table(rows: list[dict[str, Any]], schema: pa.Schema, path: str, fsync: bool = True) -> None:
+    """Write ``rows`` (conformed dicts) as one zstd Parquet file at ``path``, and fsync it unless ``fsync``
+    is false (the local engine's main process fsyncs a chunk's files before it renames them, so that the
+    workers do not wait on the disk)."""
     import pyarrow.parquet as pq
 
     table = pa.Table.from_pylist(rows, schema=schema)
     pq.write_table(table, path, compression=COMPRESSION)
-    fsync_file(path)
+    if fsync:
+        fsync_file(path)
 
 
 def group_by_partition(articles: Iterable[tuple[dt.date | None, Rows]]
