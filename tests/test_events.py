@@ -921,3 +921,11 @@ def test_half_labelled_passives_and_crowds_blocking(code_text):
     assert ev.event == "ASSAULT" and ev.actor[0].sector == "UAF" and ev.recipient[0].sector == "CVL"
     (ev,) = code_text("Hundreds of protesters blocked ministers from entering the parliament in Sofia.").events
     assert (ev.event, ev.mode) == ("PROTEST", ["obstruct"])
+
+
+def test_relative_passives_name_their_antecedent_and_negated_control_verbs(code_text):
+    (ev,) = code_text("The Kenyan ambassador, who was expelled by Uganda on Monday, returned home.").events
+    assert ev.event == "COERCE" and codes(ev.actor) == ["UGA"] and codes(ev.recipient) == ["KEN"]
+    assert code_text("The Ethiopian army, which is backed by Eritrean troops, advanced on Mekelle.").events == []
+    (ev,) = code_text("Hamas does not seem to want to make concessions.").events
+    assert (ev.event, ev.mode) == ("REJECT", ["yield"])

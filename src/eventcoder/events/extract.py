@@ -407,8 +407,11 @@ class Extractor:
     # -- verbs -----------------------------------------------------------------------------------------
     def _verb_event(self, tok, row: Trigger, consumed: set[int]) -> Candidate | None:
         rules = [row.describe()]
-        if row.event == "SUPPORT" and tok.dep_ == "acl" and tok.tag_ == "VBN":
-            return None  # "government forces *backed by* Russian warplanes": who the forces are, not an act
+        if row.event == "SUPPORT" and tok.tag_ == "VBN" and (tok.dep_ == "acl" or (
+                tok.dep_ == "relcl" and _child(tok, "auxpass") is not None)):
+            # "government forces *backed by* Russian warplanes", "the army, which is backed by US troops": who
+            # the forces are, not an act
+            return None
         # light verb + event noun object: the noun's row decides the event when more specific
         obj = _child(tok, "dobj")
         if obj is not None and obj.lemma_.lower() in _ROUNDS:  # "began a new round *of* joint exercises"
@@ -853,6 +856,8 @@ class Extractor:
         if passive is not None:
             agent = _child(tok, "agent")
             pobj = _child(agent, "pobj") if agent is not None else None
+            if passive.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                passive = tok.head  # "the Afghan army, *which* is backed by US troops": the antecedent
             return pobj, passive
         if tok.dep_ == "conj" and (_child(tok, "agent") is not None or _child(tok, "auxpass") is not None):
             # "were arrested and later *released by Putin*": a conjoined passive shares the patient
@@ -1659,8 +1664,9 @@ class Extractor:
                     speaker = ents[0] if ents else None
             if kind == "allege":
                 cand.modality = "alleged"
-            if any(c.dep_ == "neg" for c in h.children) and h.dep_ != "ROOT" and kind != "report":
-                negated = True
+            if any(c.dep_ == "neg" for c in h.children) and kind != "report" and (
+                    h.dep_ != "ROOT" or below.dep_ == "xcomp"):
+                negated = True  # "does not seem to want to make concessions": a negated control verb
             if lemma in FAILED and tok.dep_ == "xcomp" and tok.head.i == h.i:
                 negated = True  # "failed to reach agreement": the act did not happen
         if cand.event == "ASSAULT" and any(c.dep_ == "advmod" and c.lower_ in ("accidentally", "inadvertently")
