@@ -929,3 +929,8 @@ def test_relative_passives_name_their_antecedent_and_negated_control_verbs(code_
     assert code_text("The Ethiopian army, which is backed by Eritrean troops, advanced on Mekelle.").events == []
     (ev,) = code_text("Hamas does not seem to want to make concessions.").events
     assert (ev.event, ev.mode) == ("REJECT", ["yield"])
+
+
+def test_a_pronoun_for_an_unresolved_speaker_is_kept_as_unk(code_text):
+    (ev,) = code_text("The Zorvan Relief Agency says it is providing food aid to refugees in Chad.").events
+    assert ev.event == "AID" and codes(ev.actor) == ["UNK"] and codes(ev.recipient) == ["TCD"]

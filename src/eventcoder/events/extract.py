@@ -444,6 +444,11 @@ class Extractor:
             actors = self._unstated_agent(tok, row, actor_tok, passive, rules)
         if not actors:
             actors = self._unresolved(actor_tok, rules)
+        if not actors and actor_tok is not None and actor_tok.lower_ in ("it", "they", "he", "she"):
+            # "Action Against Hunger says *it* is providing food": the speaker the pronoun stands for, kept
+            # as UNK when nothing resolves it
+            speaker = self._reporting_subject(tok)
+            actors = self._unresolved(speaker, rules) if speaker is not None and not self._entities(speaker) else []
         refuser = self._ruled_out(tok) if row.event in _REFUSABLE else None
         if refuser:
             # "(X said) removing the sanctions is out of the question": X refuses the act (CAMEO 12)
@@ -890,7 +895,9 @@ class Extractor:
                 if ctrl is not None:
                     return ctrl, None
             return self.subject(head)[0], None
-        if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+        if dep == "conj" and (head.pos_ in ("VERB", "AUX") or _child(head, "nsubj") is not None):
+            # (a head with a subject is a verb the tagger took for a noun: "the government *rejects* and
+            # condemns the decision")
             hs, hp = self.subject(head)  # "was indicted by the court *and will resign*": the same subject
             return (hp if hp is not None else hs), None
         if dep == "relcl":
@@ -1033,6 +1040,17 @@ class Extractor:
         heads = [root] + [g for p in root.children if p.dep_ == "prep" and p.lower_ == "of"
                           for g in p.children if g.dep_ == "pobj"]
         return any(h.lemma_.lower() in _CROWDS for h in heads)
+
+    def _reporting_subject(self, tok):
+        """The subject of the reporting verb whose clause holds ``tok`` ("X says it is providing"), or None."""
+        t = tok
+        for _ in range(3):
+            if t.dep_ not in ("ccomp", "conj", "xcomp") or t.head.i == t.i:
+                return None
+            t = t.head
+            if self.lex.reporting.get(t.lemma_.lower()) == "report":
+                return self.subject(t)[0]
+        return None
 
     def _linked_party(self, noun) -> list[Entity]:
         """The other party of a tie the event is about: "a suspension of air links *with Serbia*", "the
