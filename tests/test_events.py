@@ -934,3 +934,9 @@ def test_relative_passives_name_their_antecedent_and_negated_control_verbs(code_
 def test_a_pronoun_for_an_unresolved_speaker_is_kept_as_unk(code_text):
     (ev,) = code_text("The Zorvan Relief Agency says it is providing food aid to refugees in Chad.").events
     assert ev.event == "AID" and codes(ev.actor) == ["UNK"] and codes(ev.recipient) == ["TCD"]
+
+
+def test_would_reports_a_future_act_but_predicts_no_ones_act(code_text):
+    (ev,) = code_text("The African Union would hold talks with the Sudanese generals next month.").events
+    assert (ev.event, ev.modality) == ("AGREE", "future") and codes(ev.recipient) == ["SDN"]
+    assert code_text("Such an air strike would kill hundreds of civilians.").events == []

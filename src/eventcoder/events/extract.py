@@ -1703,10 +1703,10 @@ class Extractor:
             # "Israel must ease restrictions", "saying he must resign": an obligation, not an act that
             # happened; _reinterpret turns it into the speaker's REQUEST when a speaker is named
             hypothetical = True
-        if "would" in aux and not speaker:
-            hypothetical = True
+        if "would" in aux and not speaker and any(e.rule == "no stated agent" for e in cand.actor):
+            hypothetical = True  # "such a strike would kill thousands": a prediction about no one's act
         elif "would" in aux:
-            future = True
+            future = True  # reported future ("the EU would hold talks"); "if"/"unless" clauses make it hypothetical
         for t2 in chain:
             if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in t2.children):
                 hypothetical = True
