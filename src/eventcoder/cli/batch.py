@@ -9,8 +9,10 @@ was coded or skipped, 1 when some failed (listed in ``DIR/failures.jsonl``).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
+from pathlib import Path
 
 
 def add_parser(sub) -> None:
@@ -68,6 +70,27 @@ def _conf(items: list[str]) -> dict[str, str]:
     return out
 
 
+def check_local_out(out: str) -> None:
+    """Create a local ``--out`` directory, or raise InputError naming it and the reason it is unusable.
+
+    A path that is already a file is left to the engine (which says so); URIs (``s3a://``...) are not
+    touched.
+    """
+    from ..article import InputError
+
+    if "://" in out:
+        return
+    path = Path(out)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        return  # a file: the engine reports it
+    except OSError as err:
+        raise InputError(f"{out}: cannot create the output directory ({err.strerror or err})") from None
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise InputError(f"{out}: the output directory is not writable")
+
+
 def run(args) -> int:
     from ..engines import BatchOptions, run_batch
     from ..ingest import ReadOptions
@@ -83,6 +106,8 @@ def run(args) -> int:
         verbose=bool(getattr(args, "verbose", False)),
     )
     extra = {}
+    if args.engine == "local":
+        check_local_out(args.out)
     if args.engine == "spark":
         extra = {"master": args.master, "partitions": args.partitions, "conf": _conf(args.conf)}
     summary = run_batch(args.sources, args.out, engine=args.engine, options=options, **extra)

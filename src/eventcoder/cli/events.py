@@ -10,6 +10,7 @@ import json
 import sys
 
 from ..store import DEFAULT_DB
+from . import positive_int
 
 #: Rows the table view shows when no ``--limit`` is given.
 TABLE_DEFAULT_LIMIT = 50
@@ -41,10 +42,11 @@ def add_filter_arguments(p: argparse.ArgumentParser, limit: bool = True) -> None
     g.add_argument("--since", metavar="DATE", help="events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
     g.add_argument("--until", metavar="DATE", help="events on or before DATE (end of a YYYY or YYYY-MM)")
     g.add_argument("--place", metavar="NAME|ISO3", help="event place name or country code")
-    g.add_argument("--min-mentions", type=int, default=1, metavar="N", help="events with at least N mentions")
+    g.add_argument("--min-mentions", type=positive_int, default=1, metavar="N",
+                   help="events with at least N mentions")
     g.add_argument("--story", metavar="ID", help="events mentioned by this story")
     if limit:
-        g.add_argument("--limit", type=int, metavar="N", help="at most N events (in date order)")
+        g.add_argument("--limit", type=positive_int, metavar="N", help="at most N events (in date order)")
 
 
 def filter_from_args(args: argparse.Namespace):

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterator
 
 from ..article import Article, InputError
+from . import positive_int
 from .events import add_db_argument
 
 log = logging.getLogger(__name__)
@@ -29,8 +30,9 @@ def add_parser(subparsers) -> None:
     add_db_argument(p)
     p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for stories that carry none")
     p.add_argument("--model", help="spaCy model package (default: the project's default model)")
-    p.add_argument("--batch-size", type=int, default=16, metavar="N", help="stories per parsing batch")
-    p.add_argument("--limit", type=int, metavar="N", help="read at most N stories (for trials)")
+    p.add_argument("--batch-size", type=positive_int, default=16, metavar="N",
+                   help="stories per parsing batch")
+    p.add_argument("--limit", type=positive_int, metavar="N", help="read at most N stories (for trials)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
@@ -63,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
                     log.info("%s", item)
                     continue
                 if isinstance(item, InputError):
-                    print(f"eventcoder: {item}", file=sys.stderr)
+                    print(f"eventcoder: error: {item}", file=sys.stderr)
                     continue
                 if store.has_story(item):
                     counts["already"] += 1
@@ -86,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
                     counts["failed"] += 1
                     log.debug("storing %s failed", coded.article.id, exc_info=True)
                     reason = str(err).splitlines()[0] if str(err) else err.__class__.__name__
-                    print(f"eventcoder: not stored: story {coded.article.id}: {reason}", file=sys.stderr)
+                    print(f"eventcoder: error: story {coded.article.id}: not stored ({reason})",
+                          file=sys.stderr)
                 bar.set_postfix(events=store.stats.events_created, merged=store.stats.merged_across
                                 + store.stats.merged_within, refresh=False)
         st = store.stats

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 
 from ..article import InputError
+from . import positive_int
 from .events import add_db_argument, add_filter_arguments, filter_from_args
 
 #: Node levels (as in :data:`eventcoder.analysis.network.LEVELS`).
@@ -20,10 +21,10 @@ def add_parser(subparsers) -> None:
         description="Directed ties from actors to recipients over the selected events; actors ranked by "
                     "the number of events with a known partner.")
     add_db_argument(p)
-    p.add_argument("--top", type=int, default=15, metavar="N", help="number of actors (default 15)")
+    p.add_argument("--top", type=positive_int, default=15, metavar="N", help="number of actors (default 15)")
     p.add_argument("--level", choices=LEVELS, default="country",
                    help="country (RUS, NATO) or sector (RUSGOV) nodes")
-    p.add_argument("--ties", type=int, default=20, metavar="N", help="ties to print (default 20)")
+    p.add_argument("--ties", type=positive_int, default=20, metavar="N", help="ties to print (default 20)")
     p.add_argument("--csv", metavar="FILE", help="write the ties among the top actors as CSV")
     p.add_argument("--plot", metavar="FILE.png", help="draw the network of the top actors (PNG)")
     add_filter_arguments(p, limit=False)

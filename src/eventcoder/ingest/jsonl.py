@@ -50,11 +50,20 @@ def _first(obj: dict, names: tuple[str, ...]):
     return None
 
 
+#: dateparser settings for a record's publication date: absolute dates only. Relative phrases
+#: ("yesterday", "2 hours ago", "Tuesday") and dates without a year or month would be filled in from the
+#: clock of the machine that reads the file, so the same file would give other dates on another day.
+_PUBLISHED_SETTINGS = {"PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+                       "REQUIRE_PARTS": ["year", "month"], "PREFER_DAY_OF_MONTH": "first"}
+
+
 def parse_published(value) -> date | None:
-    """A date from an ISO-like string ("2015-05-19", "2015-05-19T10:00:00Z", "2015/05/19"); None if absent.
+    """A date from an ISO-like string ("2015-05-19", "2015-05-19T10:00:00Z", "2015/05/19") or another
+    absolute date ("Tue, 19 May 2015 10:00:00 GMT", "May 2015" = the 1st); None if absent.
 
     Raises:
-        ValueError: the value is present but is not a date.
+        ValueError: the value is present but is not an absolute date with at least a year and a month
+            (relative phrases such as "yesterday" are refused, not read against today's date).
     """
     if value in (None, ""):
         return None
@@ -64,9 +73,10 @@ def parse_published(value) -> date | None:
     except ValueError:
         import dateparser
 
-        d = dateparser.parse(s, languages=["en"])
+        d = dateparser.parse(s, languages=["en"], settings=_PUBLISHED_SETTINGS)
         if d is None:
-            raise ValueError(f"unreadable date {s!r}") from None
+            raise ValueError(f"unreadable date {s!r} (expected an absolute date with a year and a month, "
+                             "such as 2015-05-19)") from None
         return d.date()
 
 
@@ -178,7 +188,10 @@ def read(path: str, fields: dict[str, tuple[str, ...]] | None = None,
                     continue
                 nonblank += 1
                 try:
-                    obj = json.loads(_decode_line(raw))
+                    try:
+                        obj = json.loads(_decode_line(raw))
+                    except json.JSONDecodeError as err:
+                        raise ValueError(f"not valid JSON ({err.msg} at column {err.colno})") from None
                     if not isinstance(obj, dict):
                         raise TypeError("not a JSON object")
                     yield article_from_record(obj, f"{stem}:{n}", source=f"{path}:{n}", fields=fields)

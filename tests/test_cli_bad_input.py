@@ -1,0 +1,106 @@
+"""User errors found by trying the CLI as a new user: each gets one line naming the input and the reason,
+never a traceback, and never a silent empty result."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventcoder.cli import main
+from eventcoder.ingest import jsonl
+
+
+def _usage_error(argv: list[str], capsys) -> str:
+    """Run a command that argparse must refuse; return its last stderr line."""
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return err.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize("argv, option", [
+    (["events", "--limit", "-3"], "--limit"),
+    (["events", "--min-mentions", "0"], "--min-mentions"),
+    (["export", "--format", "csv", "-o", "x.csv", "--limit", "0"], "--limit"),
+    (["network", "--top", "-1"], "--top"),
+    (["network", "--ties", "0"], "--ties"),
+    (["ingest", "a.txt", "--batch-size", "0"], "--batch-size"),
+    (["ingest", "a.txt", "--batch-size", "-1"], "--batch-size"),
+    (["ingest", "a.txt", "--limit", "-1"], "--limit"),
+])
+def test_counts_below_one_are_usage_errors(argv, option, tmp_path, capsys):
+    # before: --limit -3 was a DuckDB BinderException traceback, --batch-size 0 stored nothing and said
+    # "0 stories stored", --batch-size -1 and --limit -1 an islice ValueError traceback
+    db = tmp_path / "e.duckdb"
+    line = _usage_error([*argv, "--db", str(db)], capsys)
+    assert f"argument {option}: not a positive whole number" in line
+    assert not db.exists()
+
+
+def test_batch_out_dir_that_cannot_be_created_is_one_line(tmp_path, capsys):
+    src = tmp_path / "story.txt"
+    src.write_text("Russia and China signed a trade agreement on Monday.\n", encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    out = blocker / "sub"  # a directory under a regular file
+    assert main(["batch", str(src), "--out", str(out), "--workers", "1", "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == f"eventcoder: error: {out}: cannot create the output directory (Not a directory)"
+
+
+def test_batch_out_dir_is_created_with_its_parents(tmp_path):
+    from eventcoder.cli.batch import check_local_out
+
+    out = tmp_path / "a" / "b"
+    check_local_out(str(out))
+    assert out.is_dir()
+    check_local_out("s3a://bucket/out")  # URIs are left to the engine
+    assert not Path("s3a:").exists()
+
+
+def _read_jsonl(tmp_path: Path, records: list) -> list:
+    f = tmp_path / "s.jsonl"
+    f.write_text("\n".join(r if isinstance(r, str) else json.dumps(r) for r in records) + "\n",
+                 encoding="utf-8")
+    return list(jsonl.read(str(f)))
+
+
+@pytest.mark.parametrize("value", ["yesterday", "2 hours ago", "next week", "Tuesday", "March 5", "2015"])
+def test_jsonl_relative_or_partial_published_dates_are_errors(value, tmp_path):
+    # before: "yesterday" became the day before the run, "next week" a date in the future, "March 5" the
+    # 5th of March of the current year, "2015" today's month and day in 2015
+    (item,) = _read_jsonl(tmp_path, [{"id": "a", "text": "Russia met China.", "published": value}])
+    msg = str(item)
+    assert msg.startswith(f"{tmp_path / 's.jsonl'}:1: unreadable date {value!r}")
+    assert "year and a month" in msg
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2015-05-19T10:00:00Z", "2015-05-19"),
+    ("2015/05/19", "2015-05-19"),
+    ("Tue, 19 May 2015 10:00:00 GMT", "2015-05-19"),
+    ("May 19, 2015", "2015-05-19"),
+    ("May 2015", "2015-05-01"),
+])
+def test_jsonl_absolute_published_dates_are_read(value, expected, tmp_path):
+    (art,) = _read_jsonl(tmp_path, [{"id": "a", "text": "Russia met China.", "published": value}])
+    assert art.published.isoformat() == expected
+
+
+def test_jsonl_line_that_is_not_json_says_so(tmp_path):
+    items = _read_jsonl(tmp_path, ['{bad json', {"id": "ok", "text": "Russia met China."}])
+    assert str(items[0]) == (f"{tmp_path / 's.jsonl'}:1: not valid JSON "
+                             "(Expecting property name enclosed in double quotes at column 2)")
+    assert items[1].id == "ok"
+
+
+def test_ingest_prints_bad_inputs_as_errors(tmp_path, capsys):
+    missing = tmp_path / "missing.txt"
+    db = tmp_path / "e.duckdb"
+    assert main(["ingest", str(missing), "--db", str(db), "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert f"eventcoder: error: {missing}: no such file" in err.splitlines()
