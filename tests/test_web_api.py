@@ -263,6 +263,13 @@ def test_messages_name_the_problem(client):
                             422, "invalid_request")
 
 
+def test_body_that_is_not_utf8_is_malformed_json(client):
+    # a Latin-1 byte inside a JSON string: FastAPI's own answer was 400 "There was an error parsing the body"
+    r = client.post("/v1/code", content=b'{"text": "Caf\xe9 owners protested."}',
+                    headers={"content-type": "application/json"})
+    assert _error(r, 400, "malformed_json") == "request body is not valid JSON: not UTF-8 (byte 0xe9 at offset 13)"
+
+
 def test_body_size_limit(client):
     big = json.dumps({"text": "word " * (MAX_BODY // 5 + 10)}).encode()
     r = client.post("/v1/code", content=big, headers={"content-type": "application/json"})

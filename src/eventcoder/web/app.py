@@ -242,6 +242,13 @@ def coded_dict(coded: CodedArticle) -> dict[str, Any]:
     }
 
 
+def _undecodable_body_message(err: UnicodeDecodeError) -> str:
+    """One line for a request body that is not UTF-8: the first bad byte and its offset."""
+    bad = err.object[err.start:err.start + 1]
+    where = f"byte 0x{bad[0]:02x} at offset {err.start}" if bad else err.reason
+    return f"request body is not valid JSON: not UTF-8 ({where})"
+
+
 def _validation_message(err: RequestValidationError) -> tuple[int, str, str]:
     errors = err.errors()
     if any(e.get("type") == "json_invalid" for e in errors):
@@ -375,6 +382,9 @@ def create_app(db_path: str | Path = DEFAULT_DB, coder: Any = None,
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_req: Request, err: StarletteHTTPException) -> JSONResponse:
+        if err.status_code == 400 and isinstance(err.__cause__, UnicodeDecodeError):
+            # FastAPI turns a body it cannot decode into "There was an error parsing the body"
+            return error_response(400, "malformed_json", _undecodable_body_message(err.__cause__))
         code = _STATUS_CODES.get(err.status_code, "error")
         message = str(err.detail) if err.detail else code.replace("_", " ")
         if err.status_code == 404 and err.detail == "Not Found":
