@@ -267,7 +267,10 @@ def test_body_that_is_not_utf8_is_malformed_json(client):
     # a Latin-1 byte inside a JSON string: FastAPI's own answer was 400 "There was an error parsing the body"
     r = client.post("/v1/code", content=b'{"text": "Caf\xe9 owners protested."}',
                     headers={"content-type": "application/json"})
-    assert _error(r, 400, "malformed_json") == "request body is not valid JSON: not UTF-8 (byte 0xe9 at offset 13)"
+    assert _error(r, 400, "malformed_json") == ("request body is not valid JSON: not UTF-8 "
+                                                "(byte 0xe9 at offset 13)")
+
+
 
 
 def test_body_size_limit(client):
@@ -336,6 +339,21 @@ def make_server(tmp_path):
             return stack.enter_context(serve_in_thread(app))
 
         yield start
+
+
+def test_article_over_the_readers_length_limit_is_bad_input(make_server):
+    # the CLI readers refuse an article over 200,000 characters; the API handed it to the coder (270,000
+    # characters held the single coding thread for 21 s). The stand-in coder raises if it is reached.
+    url = make_server(_BrokenCoder())  # the default body limit, 2,000 kB
+    text = "Officials met on Monday. " * 8001  # 200,025 characters, 200,024 once the last space is stripped
+    r = httpx.post(url + "/v1/code", json={"text": text}, timeout=60)
+    assert _error(r, 400, "bad_input") == ("request text: article too long (200,024 characters; the limit is "
+                                           "200,000: split it into stories)")
+    html = "<html><body><article><p>" + text + "</p></article></body></html>"
+    r = httpx.post(url + "/v1/code", json={"html": html}, timeout=60)
+    assert _error(r, 400, "bad_input").startswith("request html: article too long (")
+    r = httpx.post(url + "/v1/code", json={"text": text[:199_990]}, timeout=60)
+    assert "tokenizer exploded" in _error(r, 422, "coding_failed")  # under the limit: coded
 
 
 def test_coding_timeout_gives_408(make_server):

@@ -21,9 +21,9 @@ anything else           plain text with the news layout (:mod:`.text`)
 from __future__ import annotations
 
 import glob
-import re
 import logging
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -43,6 +43,7 @@ __all__ = [
     "ReadSummary",
     "SkipNotice",
     "decode_text",
+    "length_error",
     "read_bytes",
     "read_file",
     "read_sources",
@@ -194,6 +195,16 @@ def _decode_plain(raw: bytes, path: str) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def length_error(article: Article, name: str,
+                 max_chars: int | None = ReadOptions.max_chars) -> InputError | None:
+    """The InputError for an article longer than ``max_chars`` characters (``name``: the input, for the
+    message), else None. A news story is under 50,000 characters; parsing time grows with the length."""
+    if max_chars and len(article.text) > max_chars:
+        return InputError(f"{name}: article too long ({len(article.text):,} characters; "
+                          f"the limit is {max_chars:,}: split it into stories)")
+    return None
+
+
 def _lone_surrogate(article: Article) -> str | None:
     """The name of the first text field holding a lone UTF-16 surrogate (JSON "\\ud800"), else None;
     such text cannot be encoded, printed or stored."""
@@ -241,10 +252,9 @@ def read_sources(sources: Iterable[str], published: date | None = None,
                                 yield tidy(InputError(f"{item.source or path}: invalid Unicode in {bad} "
                                                       "(a lone surrogate, e.g. a broken \\ud800 escape)"))
                                 continue
-                            if opts.max_chars and len(item.text) > opts.max_chars:
-                                yield tidy(InputError(
-                                    f"{item.source or path}: article too long ({len(item.text):,} characters; "
-                                    f"the limit is {opts.max_chars:,}: split it into stories)"))
+                            too_long = length_error(item, item.source or path, opts.max_chars)
+                            if too_long is not None:
+                                yield tidy(too_long)
                                 continue
                             skip = check_language(item, opts.languages)
                             if skip is None and dedup is not None:

@@ -188,8 +188,11 @@ def build_article(req: models.CodeRequest) -> Article:
     :func:`eventcoder.ingest.html.parse_html` (trafilatura).
 
     Raises:
-        InputError: the text holds no article text, or the HTML is unreadable or has no article in it.
+        InputError: the text holds no article text, or the HTML is unreadable or has no article in it, or
+            the article is longer than the readers accept (:func:`eventcoder.ingest.length_error`).
     """
+    from ..ingest import length_error
+
     sid = _story_id(req)
     if req.text is not None:
         from ..ingest.text import parse
@@ -198,14 +201,17 @@ def build_article(req: models.CodeRequest) -> Article:
                     url=req.url, publisher=req.publisher)
         if not art.text.strip():
             raise InputError("request text: no article text (only metadata lines)")
-        return art
-    from ..ingest.html import parse_html
+    else:
+        from ..ingest.html import parse_html
 
-    art = parse_html(req.html or "", "request html", url=req.url, story_id=sid, published=req.published)
-    if req.id:
-        art.id = sid  # the page's URL would give another id; the client's wins
-    art.title = req.title or art.title
-    art.publisher = req.publisher or art.publisher
+        art = parse_html(req.html or "", "request html", url=req.url, story_id=sid, published=req.published)
+        if req.id:
+            art.id = sid  # the page's URL would give another id; the client's wins
+        art.title = req.title or art.title
+        art.publisher = req.publisher or art.publisher
+    too_long = length_error(art, "request text" if req.text is not None else "request html")
+    if too_long is not None:
+        raise too_long
     return art
 
 
