@@ -147,8 +147,9 @@ def test_feed_that_does_not_answer_is_one_error_and_the_others_go_on(site):
 
 def test_unreachable_host_and_not_a_feed(site):
     with Fetcher(FetchOptions(timeout=0.5, retries=0)) as f:
-        with pytest.raises(InputError, match=r"^http://127\.0\.0\.1:9/x\.xml: connection failed"):
+        with pytest.raises(InputError, match=r"^http://127\.0\.0\.1:9/x\.xml: connection failed") as exc:
             f.get("http://127.0.0.1:9/x.xml")
+        assert str(exc.value).endswith(" (after 1 attempt)")  # not "1 attempts"
         with pytest.raises(InputError, match="not an http"):
             f.get("file:///etc/passwd")
         resp = f.get(site.base + "/not-a-feed.xml")

@@ -127,7 +127,8 @@ class Fetcher:
                 return self._get_once(url, headers)
             except _Retry as r:
                 if attempt >= opts.retries:
-                    raise InputError(f"{url}: {r.reason} (after {attempt + 1} attempts)") from None
+                    tries = f"{attempt + 1} attempt" + ("s" if attempt else "")
+                    raise InputError(f"{url}: {r.reason} (after {tries})") from None
                 wait = r.wait if r.wait is not None else opts.backoff * 2**attempt
                 log.info("retrying %s in %.1fs: %s", url, wait, r.reason)
                 time.sleep(wait)
