@@ -940,3 +940,14 @@ def test_would_reports_a_future_act_but_predicts_no_ones_act(code_text):
     (ev,) = code_text("The African Union would hold talks with the Sudanese generals next month.").events
     assert (ev.event, ev.modality) == ("AGREE", "future") and codes(ev.recipient) == ["SDN"]
     assert code_text("Such an air strike would kill hundreds of civilians.").events == []
+
+
+def test_more_recipient_kinds_refused_admittance_demands_that_and_ended_strikes(code_text):
+    (ev,) = code_text("Chad was refusing admittance to Sudanese refugees on Friday.").events
+    assert (ev.event, ev.mode) == ("REJECT", ["yield"]) and codes(ev.recipient) == ["SDN"]
+    (ev,) = code_text("Somali rebels insisted on their demand that the Kenyan government withdraw its troops.").events
+    assert ev.event == "REQUEST" and [(e.code, e.sector) for e in ev.recipient] == [("KEN", "GOV")]
+    (ev,) = code_text("Ghanaian nurses called off their strike on Monday.").events
+    assert ev.event == "CONCEDE" and [(e.code, e.sector) for e in ev.recipient] == [("GHA", "GOV")]
+    (ev,) = code_text("Turkish troops remained on high alert in northern Iraq.").events
+    assert ev.event == "MOBILIZE" and codes(ev.recipient) == ["IRQ"]

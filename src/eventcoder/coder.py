@@ -45,6 +45,9 @@ _PLACED_VICTIMS = {"ASSAULT", "COERCE", "AID", "PROTEST", "MOBILIZE"}
 _LOCAL_SECTORS = {"COP", "JUD", "CVL", "REF", "LAB", "EDU", "JRN", "MED", "OPP", "PTY", "LEG", "GOV", "UAF",
                   "REB", "REL", "BUS", "ELI", "CRM", "AGR", "ENV", "SPY"}
 
+#: Nouns of protest whose ending (CONCEDE) is a concession to the protesters' own government.
+_PROTEST_NOUNS = {"strike", "protest", "boycott", "demonstration", "sit-in", "blockade", "march", "walkout", "rally"}
+
 _QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{2,600}?)[\"\u201d]")
 
 
@@ -226,7 +229,10 @@ class Coder:
                     c.recipient = [Entity(f"people of {code}", code=code, sector="CVL", rule="threatened measure")]
                     c.mode = c.mode or "restrict"  # PLOVER manual 2.0, THREATEN modes: restrict
                     c.rules.append("threatened curfew or martial law: on the state's own people")
-            if c.event == "PROTEST" and not c.recipient:
+            ended = c.event == "CONCEDE" and bool(c.actor) and all(e.sector in _DOMESTIC_GROUPS for e in c.actor) \
+                and any(x.dep_ in ("dobj", "nsubjpass") and x.lemma_.lower() in _PROTEST_NOUNS for x in c.trigger.children)
+            if (c.event == "PROTEST" or ended) and not c.recipient:
+                # "called off a four-day strike": a protest ended is a concession to whom it was aimed at
                 # "ethnic Albanians demonstrated in Serbia": a domestic protest is aimed at that government
                 own = {e.code for e in c.actor} - _NON_STATE
                 if len(own) == 1:

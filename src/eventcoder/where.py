@@ -718,6 +718,9 @@ def _trigger_heads(trigger: Token) -> dict[int, int]:
     if (trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
             and trigger.head.pos_ in ("VERB", "AUX")):
         heads.setdefault(trigger.head.i, 1)
+    if (trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep"
+            and trigger.head.head.pos_ in ("VERB", "AUX")):
+        heads.setdefault(trigger.head.head.i, 1)  # "troops remained *on alert* in the West Bank"
     if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
         heads.setdefault(trigger.head.i, 2)
     for c in trigger.children:  # "put *under investigation in Italy*", "placed under arrest in Moscow"

@@ -908,7 +908,12 @@ class Extractor:
                 return _child(agent, "pobj"), (head if tok.tag_ == "VBN" else None)
             if tok.tag_ == "VBG" and head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX"):
                 # "issued a declaration *demanding* that ...", "released a statement *condemning* ...": the
-                # issuer speaks through the document
+                # issuer speaks through the document, unless the document names its author ("vetoed a
+                # *Security Council* resolution censuring ...")
+                author = next((c for c in head.children if c.dep_ in ("poss", "compound") and c.i in self.actors.ent_of
+                               and self.actors.ent_of[c.i].label_ in ("ORG", "GPE", "NORP", "PERSON")), None)
+                if author is not None:
+                    return author, None
                 return self.subject(head.head if head.dep_ == "dobj" else head.head.head)[0], None
             if head.dep_ == "ROOT" and (tok.tag_ == "VBD" or (tok.tag_ == "VBN" and _child(tok, "dobj") is not None)):
                 return head, None  # "The Iraqi air force *carried out* air strikes": the parser took the main
@@ -1286,8 +1291,11 @@ class Extractor:
         or the object of its to/for/with/by/of/from/against/on phrase ("continue military aid *to
         Mozambique*", "demanded the withdrawal *of Serbian forces*", "rejected calls *by Belarus*")."""
         obj = _child(verb, "dobj")
-        if obj is None:
-            return []
+        if obj is None:  # "insisted *on its demands that* Burundi's government grant ...": the demand's addressee
+            obj = next((x for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                        for x in c.children if x.dep_ == "pobj" and x.lemma_.lower() in _PROPOSALS), None)
+            if obj is None:
+                return []
         own = {e.code for e in actors}
         cands = [c for c in obj.children if c.dep_ == "poss"]
         # "a United Nations appeal": a name compounded onto the object
