@@ -125,6 +125,25 @@ def test_not_a_warc_and_record_size_limit(tmp_path):
     assert too_big[0].startswith(f"{p} [https://news.example.org/ministers]: ")
 
 
+def test_response_record_without_target_uri_is_one_error_after_the_good_records(tmp_path, capsys):
+    # warcio raised AttributeError ('NoneType' object has no attribute 'startswith') out of the reader,
+    # which lost the reason ("cannot read (AttributeError: ...)") and named no record
+    p = tmp_path / "odd.warc"
+    page = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>x</p></body></html>"
+    bad = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+           b"Content-Length: %d\r\n\r\n" % len(page)) + page + b"\r\n\r\n"
+    p.write_bytes(gzip.decompress(build_warc()) + bad)
+    items = list(read_sources([str(p)]))
+    errs = [str(i) for i in items if type(i) is InputError]
+    assert errs == [(f"{p}: malformed record 10, its headers cannot be parsed "
+                     "(AttributeError: 'NoneType' object has no attribute 'startswith')")]
+    assert len([i for i in items if isinstance(i, Article)]) == 2  # the good records before it are read
+    from eventcoder.cli import main
+
+    assert main(["read", str(p), "--format", "table"]) == 1
+    assert f"eventcoder: error: {errs[0]}" in capsys.readouterr().err.splitlines()
+
+
 @pytest.mark.slow
 def test_shared_fundus_warc_all_85_records_read():
     path = SHARED / "warc" / "fundus_en_news_sample.warc.gz"

@@ -77,8 +77,17 @@ def read_stream(stream: BinaryIO, name: str, max_bytes: int | None = DEFAULT_MAX
     try:
         while True:
             noise = io.StringIO()
+            malformed = None
             with contextlib.redirect_stderr(noise):  # warcio prints damage warnings on stderr
-                record = next(records, None)
+                try:
+                    record = next(records, None)
+                except (AttributeError, TypeError, KeyError, IndexError) as err:
+                    # warcio trips over malformed headers (a response record without WARC-Target-URI)
+                    malformed = err
+            if malformed is not None:
+                yield InputError(f"{name}: malformed record {n + 1}, its headers cannot be parsed "
+                                 f"({malformed.__class__.__name__}: {malformed})")
+                return
             if noise.getvalue():
                 log.debug("%s: warcio: %s", name, noise.getvalue().strip())
             if record is None:
