@@ -951,3 +951,9 @@ def test_more_recipient_kinds_refused_admittance_demands_that_and_ended_strikes(
     assert ev.event == "CONCEDE" and [(e.code, e.sector) for e in ev.recipient] == [("GHA", "GOV")]
     (ev,) = code_text("Turkish troops remained on high alert in northern Iraq.").events
     assert ev.event == "MOBILIZE" and codes(ev.recipient) == ["IRQ"]
+
+
+def test_a_denial_is_not_aimed_at_the_denier_s_own_forces(code_text):
+    coded = code_text("Minsk rejected the demand and denied that Belarusian troops were massing at the border.")
+    assert all(e.recipient == [] for e in coded.events if e.event == "REJECT")
+    assert any(e.event == "REJECT" and codes(e.actor) == ["BLR"] for e in coded.events)

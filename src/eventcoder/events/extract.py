@@ -1485,10 +1485,13 @@ class Extractor:
         actor = self._entities(poss) if poss is not None else []
         recipient: list[Entity] = []
         for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ in ("with", "on", "against", "to", "of", "by"):
+            if c.dep_ == "prep" and c.lower_ in ("with", "on", "against", "to", "of", "by", "into"):
                 p = _child(c, "pobj")
                 if p is None:
                     continue
+                if p.lemma_.lower() in ALLEGATION_NOUNS:  # "investigation into an allegation *that the NPFL* ..."
+                    p = next((x for a in p.children if a.dep_ in ("acl", "ccomp") for x in a.children
+                              if x.dep_ in ("nsubj", "nsubjpass")), p)
                 ents = self._entities(p) or (self._linked_party(p) if c.lower_ == "of" else [])
                 if not ents:
                     continue
@@ -1571,8 +1574,9 @@ class Extractor:
             if subj_ents:
                 if not actor:
                     actor = subj_ents
-                elif actor and recipient == [] and symmetric is False and (
+                elif actor and recipient == [] and symmetric is False and _codes(actor) != _codes(subj_ents) and (
                         head.lemma_.lower() in LIGHT_VERBS or head.lemma_.lower() in ASPECTUAL):
+                    # (but "the committee completed *its* investigation": the possessor is the subject itself)
                     recipient = actor  # "X launched its offensive on Y"; but "protesters celebrated *the prime
                     actor = subj_ents  # minister's* resignation": the noun's own doer stays
                 rules.append(f"event noun object of '{head.lemma_}'")
@@ -1827,6 +1831,11 @@ def _is_state(e: Entity) -> bool:
         and e.sector in (None, "GOV")
 
 
+def _codes(ents: list[Entity]) -> set[str]:
+    """The codes of ``ents``."""
+    return {e.code for e in ents}
+
+
 def _conj_chain(tok) -> list:
     """The conjuncts of ``tok`` in order ("artillery, *mortar*, and *rocket fire*")."""
     out, t = [], tok
@@ -1906,7 +1915,7 @@ def _other_sector(e: Entity, actors: list[Entity]) -> bool:
     """True when ``e`` is of every actor's country but of another sector ("the Mozambican government
     accepted demands *from Mozambican rebels*"): a domestic dyad, so the recipient is kept although it
     shares the actor's country code (PLOVER gold practice: GOV > REB of one state). An actor with no
-    sector is the state itself, so its own armed forces, police or ministries are no other side."""
+    sector is the state itself, and one state's government, forces, police and courts are one side."""
     return e.sector is not None and bool(actors) and all(
         a.code == e.code and (a.sector != e.sector if a.sector is not None else e.sector not in _STATE)
-        for a in actors)  # a country with no sector is its state: "Croatia is investigating Croatian extremists"
+        and not (a.sector in _STATE and e.sector in _STATE) for a in actors)  # a country with no sector is its state: "Croatia is investigating Croatian extremists"
