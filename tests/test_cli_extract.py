@@ -105,3 +105,12 @@ def test_article_over_the_length_limit_is_an_input_error(tmp_path):
     p.write_text("The minister met the envoy. " * 20, encoding="utf-8")
     (err,) = list(read_sources([str(p)], options=ReadOptions(max_chars=100, languages=None)))
     assert isinstance(err, InputError) and "article too long" in str(err) and str(p) in str(err)
+
+
+def test_readme_sample_output_is_what_extract_prints():
+    """The README's sample block is the real output of `make demo`'s command (a regression guard)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ eventcoder extract examples/nato-russia-brussels-2015.txt\n", 1)[1].split("```", 1)[0]
+    r = run_cli("extract", "examples/nato-russia-brussels-2015.txt")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip().splitlines() == block.strip().splitlines()
