@@ -957,3 +957,9 @@ def test_a_denial_is_not_aimed_at_the_denier_s_own_forces(code_text):
     coded = code_text("Minsk rejected the demand and denied that Belarusian troops were massing at the border.")
     assert all(e.recipient == [] for e in coded.events if e.event == "REJECT")
     assert any(e.event == "REJECT" and codes(e.actor) == ["BLR"] for e in coded.events)
+
+
+def test_detainees_protest_against_the_state_holding_them(code_text):
+    (ev,) = code_text("Afghan prisoners rioted at a detention camp in southern Pakistan on Friday.").events
+    assert (ev.event, ev.mode) == ("PROTEST", ["riot"]) and codes(ev.actor) == ["AFG"]
+    assert [(e.code, e.sector) for e in ev.recipient] == [("PAK", "GOV")]

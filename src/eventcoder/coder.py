@@ -45,6 +45,8 @@ _PLACED_VICTIMS = {"ASSAULT", "COERCE", "AID", "PROTEST", "MOBILIZE"}
 _LOCAL_SECTORS = {"COP", "JUD", "CVL", "REF", "LAB", "EDU", "JRN", "MED", "OPP", "PTY", "LEG", "GOV", "UAF",
                   "REB", "REL", "BUS", "ELI", "CRM", "AGR", "ENV", "SPY"}
 
+#: Words for people held by a state, whose protests are aimed at the state holding them.
+_DETAINEES = ("prisoner", "inmate", "detainee")
 #: Nouns of protest whose ending (CONCEDE) is a concession to the protesters' own government.
 _PROTEST_NOUNS = {"strike", "protest", "boycott", "demonstration", "sit-in", "blockade", "march", "walkout", "rally"}
 
@@ -231,11 +233,18 @@ class Coder:
                     c.rules.append("threatened curfew or martial law: on the state's own people")
             ended = c.event == "CONCEDE" and bool(c.actor) and all(e.sector in _DOMESTIC_GROUPS for e in c.actor) \
                 and any(x.dep_ in ("dobj", "nsubjpass") and x.lemma_.lower() in _PROTEST_NOUNS for x in c.trigger.children)
-            if (c.event == "PROTEST" or ended) and not c.recipient:
+            held = c.event == "PROTEST" and place is not None and bool(place.country) and all(
+                e.rule == "domestic protest" for e in c.recipient) and any(
+                w in (e.entity_text or "").lower() for e in c.actor for w in _DETAINEES)
+            if (c.event == "PROTEST" or ended) and (not c.recipient or held):
                 # "called off a four-day strike": a protest ended is a concession to whom it was aimed at
                 # "ethnic Albanians demonstrated in Serbia": a domestic protest is aimed at that government
                 own = {e.code for e in c.actor} - _NON_STATE
-                if len(own) == 1:
+                if held:  # "Palestinian prisoners rioted at a jail in northern Israel": against their jailers
+                    c.recipient = [Entity(f"government of {place.country}", code=place.country, sector="GOV",
+                                          rule="protest by detainees: the state holding them")]
+                    c.rules.append("protest by detainees: directed at the state where they are held")
+                elif len(own) == 1:
                     code = own.pop()
                     c.recipient = [Entity(f"government of {code}", code=code, sector="GOV", rule="domestic protest")]
                     c.rules.append("domestic protest: directed at the protesters' own government")

@@ -692,7 +692,8 @@ PLACE_NOUNS = frozenset({
     "office", "offices", "streets", "hospital", "mosque", "church", "school", "university", "parliament",
     "stadium", "market", "settlement", "municipality", "oblast", "governorate", "prefecture", "valley", "resort", "retreat", "venue", "heart", "outpost", "checkpoint", "crossing", "frontier", "zone",
     "western", "eastern", "northern", "southern", "part", "parts", "rest", "edge", "south", "north", "east",
-    "west", "hub", "station", "barracks", "post", "bridge", "road", "highway", "plant",
+    "west", "hub", "station", "barracks", "post", "bridge", "road", "highway", "plant", "jail", "prison",
+    "detention",
 })
 #: Verbs whose direct object is the place itself (PLOVER CONSULT "visit"): "visited Kabul".
 VISIT_VERBS = frozenset({"visit", "tour", "reach", "enter", "host"})
