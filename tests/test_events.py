@@ -963,3 +963,11 @@ def test_detainees_protest_against_the_state_holding_them(code_text):
     (ev,) = code_text("Afghan prisoners rioted at a detention camp in southern Pakistan on Friday.").events
     assert (ev.event, ev.mode) == ("PROTEST", ["riot"]) and codes(ev.actor) == ["AFG"]
     assert [(e.code, e.sector) for e in ev.recipient] == [("PAK", "GOV")]
+
+
+def test_relative_pronouns_and_others_name_their_antecedents(code_text):
+    coded = code_text("Kenya deported the Somali journalist whom police arrested on Monday.")
+    (ev,) = events_of(coded, event="COERCE", mode=["arrest"])
+    assert [(e.code, e.sector) for e in ev.recipient] == [("SOM", "JRN")]
+    coded = code_text("A car bomb near Kirkuk killed one Turkish soldier and wounded three others.")
+    assert {(e.code, e.sector) for ev in coded.events for e in ev.recipient} == {("TUR", "MIL")}

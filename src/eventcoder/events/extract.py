@@ -941,7 +941,22 @@ class Extractor:
         return None
 
     def _entities(self, tok) -> list[Entity]:
-        return self.actors.entities(tok) if tok is not None else []
+        """Entities of the noun phrase headed by ``tok``; a relative pronoun stands for its antecedent
+        ("refugees, *whom* authorities blame", "the town *which* rebels shelled"), and "others" after a
+        conjoined verb for that verb's object ("killed one soldier and wounded *two others*")."""
+        if tok is None:
+            return []
+        if tok.lower_ == "others" and tok.dep_ == "dobj" and tok.head.dep_ == "conj":
+            # "killed one U.S. soldier and wounded *two others*": more of the first verb's victims
+            first = _child(tok.head.head, "dobj")
+            if first is not None and first.i != tok.i:
+                return self.actors.entities(first)
+        if tok.tag_ in ("WP", "WDT") and tok.lower_ in ("whom", "which", "who", "that") and tok.dep_ in (
+                "dobj", "pobj", "nsubjpass") and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        elif tok.tag_ in ("WP", "WDT") and tok.dep_ == "pobj" and tok.head.head.dep_ == "relcl":
+            tok = tok.head.head.head  # "the country *to which* it sent troops"
+        return self.actors.entities(tok)
 
     def _recipients(self, tok, row: Trigger, passive) -> list[Entity]:
         for slot in row.recipient:
