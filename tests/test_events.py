@@ -971,3 +971,9 @@ def test_relative_pronouns_and_others_name_their_antecedents(code_text):
     assert [(e.code, e.sector) for e in ev.recipient] == [("SOM", "JRN")]
     coded = code_text("A car bomb near Kirkuk killed one Turkish soldier and wounded three others.")
     assert {(e.code, e.sector) for ev in coded.events for e in ev.recipient} == {("TUR", "MIL")}
+
+
+def test_the_place_of_an_attack_told_in_its_when_clause(code_text):
+    (ev,) = code_text("Two Chechen gunmen killed nine people when they opened fire in Nalchik.").events
+    assert ev.event == "ASSAULT" and ev.event_loc is not None and ev.event_loc.country == "RUS"
+    assert [(e.code, e.sector) for e in ev.recipient] == [("RUS", "CVL")]

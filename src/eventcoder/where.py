@@ -710,8 +710,9 @@ _FEATURE_RANK = {"city": 3, "admin1": 2, "country": 1}
 def _trigger_heads(trigger: Token) -> dict[int, int]:
     """Tokens an event's locative phrase may hang from, with a level (0 best): the trigger, its nominal
     object ("struck a target near ..."), the verb hosting a nominal trigger ("talks were held in ..."), the
-    verb a conjoined trigger shares, the state put "under" ("under investigation in Italy"), and last the
-    actor noun ("a court in Istanbul")."""
+    verb a conjoined trigger shares, a "when" clause telling the same act ("killed 23 people when they blew
+    themselves up in Tel Aviv"), the state put "under" ("under investigation in Italy"), and last the actor
+    noun ("a court in Istanbul")."""
     heads = {trigger.i: 0}
     for c in trigger.children:
         if c.dep_ in ("dobj", "attr", "oprd") and c.pos_ in ("NOUN", "PROPN"):
@@ -724,6 +725,9 @@ def _trigger_heads(trigger: Token) -> dict[int, int]:
         heads.setdefault(trigger.head.head.i, 1)  # "troops remained *on alert* in the West Bank"
     if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
         heads.setdefault(trigger.head.i, 2)
+    for c in trigger.children:  # "killed 23 people *when they blew themselves up in Tel Aviv*": the same act
+        if c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children):
+            heads.setdefault(c.i, 2)
     for c in trigger.children:  # "put *under investigation in Italy*", "placed under arrest in Moscow"
         if c.dep_ == "prep" and c.lower_ == "under":
             heads.update({g.i: 1 for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.i not in heads})
