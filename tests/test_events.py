@@ -977,3 +977,10 @@ def test_the_place_of_an_attack_told_in_its_when_clause(code_text):
     (ev,) = code_text("Two Chechen gunmen killed nine people when they opened fire in Nalchik.").events
     assert ev.event == "ASSAULT" and ev.event_loc is not None and ev.event_loc.country == "RUS"
     assert [(e.code, e.sector) for e in ev.recipient] == [("RUS", "CVL")]
+
+
+def test_an_obligation_stated_by_another_part_of_the_same_country_is_a_demand(code_text):
+    (ev,) = code_text("A former Kenyan president said the Kenyan government must ensure security in Lamu.",
+                      "2020-01-01").events
+    assert ev.event == "REQUEST" and [(e.code, e.sector) for e in ev.recipient] == [("KEN", "GOV")]
+    assert code_text("Kenya said Kenya must ensure security in Lamu.").events == []

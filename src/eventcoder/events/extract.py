@@ -668,8 +668,11 @@ class Extractor:
             return None
         actors = self._entities(speaker_tok)
         targets = self._entities(_child(verb, "nsubj") or _child(verb, "nsubjpass"))
-        if not actors or not targets or {e.code for e in actors} == {e.code for e in targets}:
+        if not actors or not targets:
             return None
+        if {(e.code, e.org) for e in actors} == {(e.code, e.org) for e in targets} and not any(
+                _other_sector(e, actors) for e in targets):
+            return None  # one side telling itself what it must do ("the UN said the EU must mediate" is two)
         mode = self.lex.complement.get(verb.lemma_.lower(), {}).get("REQUEST")
         row = Trigger(verb.lemma_.lower(), "VERB", "REQUEST", mode, None, ())
         start, end = self._clause_span(verb)
