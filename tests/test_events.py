@@ -984,3 +984,8 @@ def test_an_obligation_stated_by_another_part_of_the_same_country_is_a_demand(co
                       "2020-01-01").events
     assert ev.event == "REQUEST" and [(e.code, e.sector) for e in ev.recipient] == [("KEN", "GOV")]
     assert code_text("Kenya said Kenya must ensure security in Lamu.").events == []
+
+
+def test_military_operations_are_attacks_and_peacekeeping_operations_aid(code_text):
+    (ev,) = code_text("Ethiopia said it will begin a new military operation against Somali militants.").events
+    assert ev.event == "THREATEN" and codes(ev.actor) == ["ETH"] and codes(ev.recipient) == ["SOM"]
