@@ -989,3 +989,19 @@ def test_an_obligation_stated_by_another_part_of_the_same_country_is_a_demand(co
 def test_military_operations_are_attacks_and_peacekeeping_operations_aid(code_text):
     (ev,) = code_text("Ethiopia said it will begin a new military operation against Somali militants.").events
     assert ev.event == "THREATEN" and codes(ev.actor) == ["ETH"] and codes(ev.recipient) == ["SOM"]
+
+
+def test_denials_of_accusations_are_reject_with_cameo_deny_responsibility(code_text):
+    (ev,) = code_text("The Tanzanian government denied charges by Kenya that it armed the rebels.").events
+    assert (ev.event, ev.cameo) == ("REJECT", "016") and codes(ev.actor) == ["TZA"]
+    (ev,) = code_text("Ghana rejected accusations by Togo of interference.").events
+    assert (ev.event, ev.cameo) == ("REJECT", "016")
+    (ev,) = code_text("Ghana rejected the demand by Togo.").events
+    assert (ev.event, ev.cameo) == ("REJECT", "120")  # a demand refused is a rejection proper
+
+
+def test_claiming_ones_own_attack_is_no_accusation(code_text):
+    (ev,) = code_text("Al-Shabaab militants claimed that they had attacked a Kenyan army base.").events
+    assert (ev.event, ev.modality) == ("ASSAULT", "alleged") and ev.actor[0].sector == "REB"
+    (ev,) = code_text("Kenya claimed that Somali militants had attacked the town.").events
+    assert (ev.event, ev.mode) == ("ACCUSE", ["allege"]) and codes(ev.recipient) == ["SOM"]

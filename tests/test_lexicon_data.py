@@ -107,7 +107,7 @@ ALLOWED_ROOTS: dict[str, set[str]] = {
     "RETREAT": {"08"},
     "REQUEST": {"10", "02"},  # CAMEO 02 appeals and 10 demands are both PLOVER REQUEST
     "ACCUSE": {"09", "11"},
-    "REJECT": {"12"},
+    "REJECT": {"12", "01"},  # denials of accusations: PLOVER REJECT (issue 3), CAMEO 016 deny responsibility
     "THREATEN": {"13"},
     "PROTEST": {"14"},
     "SANCTION": {"16", "11"},

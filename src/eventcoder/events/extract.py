@@ -687,7 +687,8 @@ class Extractor:
 
     def _allegation(self, verb) -> Candidate | None:
         """"X claimed/alleged that Y attacked Z": an accusation by X against Y (PLOVER manual 2.0, §ACCUSE,
-        mode allege); the alleged act itself is not asserted and is not coded."""
+        mode allege); the alleged act itself is not asserted and is not coded. When Y is X itself, the claim
+        is of X's own act (CAMEO 1.1b3 015): no accusation (the act is coded by the main loop)."""
         comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         if comp is None:
             return None
@@ -703,6 +704,9 @@ class Extractor:
         accused = self._entities(self.subject(inner)[0])
         if not actors or not accused:
             return None
+        if self._claims_own_act(verb, inner):
+            return None  # "the Houthis claimed that they had attacked the airport": a claim of one's own act
+            # (CAMEO 1.1b3 015), not an accusation; the act itself is coded, its modality "alleged"
         row = Trigger(verb.lemma_.lower(), "VERB", "ACCUSE", "allege", "112", ())
         start, end = self._clause_span(verb)
         cand = Candidate(trigger=verb, row=row, event="ACCUSE", mode="allege", actor=actors, recipient=accused,
@@ -712,6 +716,14 @@ class Extractor:
                                 "(PLOVER manual 2.0, §ACCUSE allege)"])
         self._modality(cand, verb)
         return cand
+
+    def _claims_own_act(self, claim, act) -> bool:
+        """True when the subject of the claim verb ``claim`` is also the doer of ``act`` ("the Taliban
+        claimed that *they* had attacked the school"): a claim of responsibility, not an accusation."""
+        actors = self._entities(self.subject(claim)[0])
+        doers = self._entities(self.subject(act)[0])
+        return bool(actors) and bool(doers) and {(e.code, e.sector) for e in doers} <= {
+            (e.code, e.sector) for e in actors}
 
     def _reinterpret(self, cand: Candidate, tok, passive) -> None:
         """Rules that change what an act means from how it is reported (PLOVER manual 2.0):
@@ -1470,6 +1482,8 @@ class Extractor:
             kind = self.lex.reporting.get(lemma)
             if kind in ("report",) and t.dep_ in ("ccomp", "advcl"):
                 return False
+            if kind == "allege" and self._claims_own_act(h, tok):
+                return False  # "the Houthis claimed they had attacked the airport": their own act, coded
             if kind in ("deny", "allege"):
                 return True
             if h.pos_ == "NOUN" and lemma in ALLEGATION_NOUNS:
