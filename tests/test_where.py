@@ -366,3 +366,9 @@ def test_sentence_ents_are_the_entities_span_ents_gives():
     assert [e.kb_id_ for e in sentence_ents(first)] == ["", "Q7747", ""]
     for span in (first, second, doc[3:11], doc[:], doc[5:7]):
         assert sentence_ents(span) == list(span.ents)
+
+
+def test_a_country_name_outside_the_hinted_countries_is_no_foreign_city(gaz):
+    # "Iraq" is also an alternative name of Arak (Iran): with a hint that excludes Iraq, no city is guessed
+    assert gaz._resolve("Iraq", None, hint={"SYR"}) is None
+    assert gaz._resolve("Iraq", None, hint=None).country == "IRQ"

@@ -509,7 +509,9 @@ class Gazetteer:
         cities = self._candidates(key)
         if hint:
             hinted = [i for i in cities if self._iso2_to_iso3.get(self._cc[i]) in hint]
-            cities = hinted or ([] if region_first else cities)
+            # a country's name outside the hinted countries is no foreign city of that name ("Iraq" is not
+            # Arak, Iran): the caller retries without the hint
+            cities = hinted or ([] if region_first or iso3 is not None else cities)
         big_city = any((self._pop[i] >= CITY_OVER_REGION and i in _ids(self._by_name, key))
                        or self._pop[i] >= MAJOR_CITY for i in cities)
         if state is not None and (region_first or not big_city):
