@@ -1005,3 +1005,13 @@ def test_claiming_ones_own_attack_is_no_accusation(code_text):
     assert (ev.event, ev.modality) == ("ASSAULT", "alleged") and ev.actor[0].sector == "REB"
     (ev,) = code_text("Kenya claimed that Somali militants had attacked the town.").events
     assert (ev.event, ev.mode) == ("ACCUSE", ["allege"]) and codes(ev.recipient) == ["SOM"]
+
+
+def test_unknown_sides_of_different_sectors_are_not_one_actor_and_shared_passives(code_text):
+    coded = code_text("Rebels attacked the town and were repelled by the army.")
+    assert sorted(e.actor[0].sector for e in coded.events) == ["MIL", "REB"]
+    (ev,) = code_text("Twelve villagers were killed or wounded in Borno.").events
+    assert ev.actor[0].sector == "UAF" and ev.recipient[0].sector == "CVL"
+    coded = code_text("The journalists imprisoned for insulting the king were released by Morocco on Monday.")
+    (ev,) = events_of(coded, event="COERCE")
+    assert ev.actor[0].sector == "GOV" and ev.recipient[0].sector == "JRN"  # the jailed are the patients

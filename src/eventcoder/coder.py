@@ -435,7 +435,9 @@ def _confidence(c) -> float:
 
 
 def _codes(ents: list[Entity]) -> frozenset:
-    return frozenset((e.code, e.org) for e in ents)
+    """What makes two sides the same actor: code and organisation; for UNK, code and sector ("the army"
+    and "Rebels" are both UNK but not one actor)."""
+    return frozenset((e.code, e.org) if e.code != "UNK" else (e.code, e.sector) for e in ents)
 
 
 def merge_events(events: list[Event]) -> list[Event]:

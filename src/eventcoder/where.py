@@ -727,6 +727,9 @@ def _trigger_heads(trigger: Token) -> dict[int, int]:
         heads.setdefault(trigger.head.head.i, 1)  # "troops remained *on alert* in the West Bank"
     if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
         heads.setdefault(trigger.head.i, 2)
+    for c in trigger.children:  # "were killed or *wounded in Borno*": a passive conjunct shares the place
+        if c.dep_ == "conj" and c.tag_ == "VBN" and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in c.children):
+            heads.setdefault(c.i, 2)
     for c in trigger.children:  # "killed 23 people *when they blew themselves up in Tel Aviv*": the same act
         if c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children):
             heads.setdefault(c.i, 2)

@@ -891,6 +891,11 @@ class Extractor:
         if subj is not None and tok.tag_ == "VBN" and tok.lower_ not in PARTICIPLES and \
                 _child(tok, "auxpass") is not None and _child(tok, "agent") is None:
             return None, subj  # "11 protesters/nsubj were/auxpass injured": a passive the parser half-labelled
+        if subj is not None and tok.tag_ in ("VBN", "VBD") and tok.dep_ == "ROOT" and not any(
+                c.dep_ in ("aux", "auxpass", "dobj") for c in tok.children) and any(
+                c.dep_ == "conj" and _child(c, "auxpass") is not None for c in tok.children):
+            return None, subj  # "The civilians *imprisoned* for ... were released by Putin": a reduced relative
+            # the parser took for the main verb, its passive partner conjoined
         if subj is not None and subj.lower_ not in ("who", "which", "that"):
             return subj, None
         if subj is not None and tok.dep_ == "relcl":
@@ -914,6 +919,8 @@ class Extractor:
             # (a head with a subject is a verb the tagger took for a noun: "the government *rejects* and
             # condemns the decision")
             hs, hp = self.subject(head)  # "was indicted by the court *and will resign*": the same subject
+            if hp is not None and tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "dobj") for c in tok.children):
+                return hs, hp  # "20 people were killed *or wounded*": the passive shared, patient and agent
             return (hp if hp is not None else hs), None
         if dep == "relcl":
             return head, None
