@@ -1015,3 +1015,8 @@ def test_unknown_sides_of_different_sectors_are_not_one_actor_and_shared_passive
     coded = code_text("The journalists imprisoned for insulting the king were released by Morocco on Monday.")
     (ev,) = events_of(coded, event="COERCE")
     assert ev.actor[0].sector == "GOV" and ev.recipient[0].sector == "JRN"  # the jailed are the patients
+
+
+def test_a_planned_deployment_is_future_mobilisation_not_a_threat(code_text):
+    (ev,) = code_text("Russia plans to deploy troops to Belarus next month.").events
+    assert (ev.event, ev.modality) == ("MOBILIZE", "future") and codes(ev.recipient) == ["BLR"]
