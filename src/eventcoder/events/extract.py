@@ -70,7 +70,7 @@ WILLING = {"willing", "ready", "prepared", "eager", "keen", "determined", "open"
 TROOPS = {"troop", "force", "soldier", "military", "army", "unit", "contingent", "peacekeeper", "battalion",
           "brigade", "navy", "warship", "personnel", "platoon", "detachment", "regiment"}
 #: Announced future conflictual acts are threats (PLOVER manual 2.0, §THREATEN): type → {mode → threat mode}.
-#: Not MOBILIZE: a planned deployment ("plans to deploy troops to Belarus") is future MOBILIZE, aimed at no one.
+#: Not MOBILIZE: a planned deployment ("plans to deploy troops to Belarus") is future MOBILIZE, no threat to its host.
 _THREAT_MODE = {
     "ASSAULT": {"": "violence"},
     "COERCE": {"": "restrict", "arrest": "arrest", "deport": "expel", "seize": "territory"},
