@@ -1020,3 +1020,10 @@ def test_unknown_sides_of_different_sectors_are_not_one_actor_and_shared_passive
 def test_a_planned_deployment_is_future_mobilisation_not_a_threat(code_text):
     (ev,) = code_text("Russia plans to deploy troops to Belarus next month.").events
     assert (ev.event, ev.modality) == ("MOBILIZE", "future") and codes(ev.recipient) == ["BLR"]
+
+
+def test_a_lifted_measure_names_its_owner_and_acronyms_are_names(code_text):
+    (ev,) = code_text("EU sanctions against Belarus were lifted on Monday.").events
+    assert codes(ev.actor) == ["IGO"] and codes(ev.recipient) == ["BLR"]
+    (ev,) = code_text("ZNRA returned 40 stolen statues to Mali.").events
+    assert ev.event == "RETREAT" and ev.actor[0].entity_text == "ZNRA" and codes(ev.recipient) == ["MLI"]

@@ -183,6 +183,9 @@ _LETHAL = frozenset({"kill", "murder", "lynch", "behead", "execute", "shoot", "s
 _CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd"})
 #: Nouns for the parts and kinds of a named group ("the UNITA militarist *wing*", "the Islamic Jihad *movement*").
 _GROUP_NOUNS = frozenset({"movement", "wing", "faction", "group", "organisation", "organization", "front", "splinter"})
+#: Measures a state or body imposes and lifts ("UN sanctions were lifted": the UN lifted them).
+_MEASURE_NOUNS = frozenset({"sanction", "embargo", "ban", "blockade", "curfew", "restriction", "tariff", "siege",
+                            "boycott", "moratorium"})
 #: Verbs of harm whose present participle after an attack tells its toll ("shelled the city, *killing* 20").
 _TOLL_VERBS = frozenset({"kill", "wound", "injure", "maim", "hurt"})
 
@@ -440,6 +443,11 @@ class Extractor:
             actors, passive = self._entities(passive), None
             if actors:
                 rules.append("forces deployed with no stated deployer: the forces' own side")
+        if not actors and passive is not None and passive.lemma_.lower() in _MEASURE_NOUNS:
+            # "UN sanctions against Iran were lifted", "Israel's blockade was eased": the measure's owner acts
+            actors = [e for c in passive.children if c.dep_ in ("poss", "compound") for e in self._entities(c)]
+            if actors:
+                rules.append(f"actor: the owner of the measure '{passive.text}'")
         if not actors:
             actors = self._unstated_agent(tok, row, actor_tok, passive, rules)
         if not actors:
@@ -468,7 +476,11 @@ class Extractor:
             if doers:
                 recipients = doers
                 rules.append(f"recipient: who is to act in '{obj.text} of'")
-        if passive is not None:  # "a camp for Congolese refugees was attacked": the words inside the subject
+        owned = passive is not None and any(r.startswith("actor: the owner of the measure") for r in rules)
+        if owned:  # "UN sanctions *against Iran* were lifted": the measure's target
+            recipients = [e for c in passive.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "of")
+                          for x in c.children if x.dep_ == "pobj" for e in self._entities(x)] or recipients
+        elif passive is not None:  # "a camp for Congolese refugees was attacked": the words inside the subject
             recipients = (self._entities(passive) or self._inner_entities(passive, actors)
                           or self._modifier_country(passive, {e.code for e in actors}) or recipients)
         if row.event == "ACCUSE":  # the accused, not the audience: "complained to the UN *over Israeli raids*"
@@ -1109,6 +1121,7 @@ class Extractor:
         if tok is None or tok.pos_ == "PRON":
             return []
         named = tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP") or (
+            tok.text.isupper() and tok.is_alpha and len(tok) > 1) or (
             tok.lemma_.lower() in _GROUP_NOUNS and any(
                 t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in tok.subtree if t.i < tok.i))
         if not named or self.match(tok) is not None:
