@@ -1027,3 +1027,8 @@ def test_a_lifted_measure_names_its_owner_and_acronyms_are_names(code_text):
     assert codes(ev.actor) == ["IGO"] and codes(ev.recipient) == ["BLR"]
     (ev,) = code_text("ZNRA returned 40 stolen statues to Mali.").events
     assert ev.event == "RETREAT" and ev.actor[0].entity_text == "ZNRA" and codes(ev.recipient) == ["MLI"]
+
+
+def test_allowing_relief_in_is_granting_access(code_text):
+    (ev,) = code_text("The Syrian government allowed humanitarian relief into Idlib on Sunday.").events
+    assert (ev.event, ev.mode) == ("RETREAT", ["access"]) and codes(ev.actor) == ["SYR"]
