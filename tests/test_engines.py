@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -197,6 +198,25 @@ def test_code_chunk_writes_rows_and_reports_coding_failures(tmp_path, monkeypatc
     assert res.rows == {"events": 2, "stories": 2, "entities": 2}
 
 
+def test_parse_batches_by_words_keep_the_articles_in_order():
+    """Batches of about N words; a long article is parsed alone; results come back in input order."""
+    from eventcoder.engines.work import code_articles
+
+    class Recorder:
+        def __init__(self):
+            self.batches = []
+
+        def code_many(self, articles, batch_size=16):
+            self.batches.append([a.id for a in articles])
+            return [CodedArticle(article=a) for a in articles]
+
+    arts = [Article(id=str(i), text=" ".join(["w"] * n)) for i, n in enumerate([300, 300, 5000, 300, 300, 300])]
+    rec = Recorder()
+    out = code_articles(rec, arts, batch_words=1000)
+    assert [(a.id, c.article.id, e) for a, c, e in out] == [(a.id, a.id, None) for a in arts]
+    assert rec.batches == [["2"], ["0", "1", "3"], ["4", "5"]]
+
+
 # -- ledger ---------------------------------------------------------------------------------------------
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc heap and /proc are Linux's")
 def test_release_memory_returns_a_fragmented_heap_to_the_system():
@@ -221,12 +241,13 @@ def test_ledger_drops_a_torn_line_and_uncommitted_files(tmp_path):
     (tmp_path / "_ledger.jsonl").write_text('{"chunk":"c000000","fingerprint":"x"}\n{"chunk":"c0000', "utf-8")
     part = tmp_path / "events" / "year=2015" / "month=5"
     part.mkdir(parents=True)
-    for name in ["part-c000000.parquet", "part-c000001.parquet", ".part-c000002.99-1.tmp", "part-m0abc.parquet"]:
+    for name in ["part-c000000.parquet", "part-c000001.parquet", ".part-c000002.99-1.tmp", "part-m0abc.parquet",
+                 "part-c000003-02.parquet"]:  # the last: a piece of an uncommitted chunk
         (part / name).write_bytes(b"x")
     led = Ledger(tmp_path)
     assert list(led.chunks) == ["c000000"]
     assert (tmp_path / "_ledger.jsonl").read_text().endswith('"x"}\n')
-    assert led.recover() == (1, 1)
+    assert led.recover() == (1, 2)
     assert sorted(p.name for p in part.iterdir()) == ["part-c000000.parquet", "part-m0abc.parquet"]
 
 
@@ -278,6 +299,42 @@ def test_rerun_after_kill_between_rename_and_ledger(stories40, full_run, tmp_pat
     assert summary.resumed == 8 and summary.chunks == 11
     for ds in ("events", "stories", "entities", "quotes"):
         assert load(out, ds) == load(full_run[0], ds), ds
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_pieces_are_consecutive_runs_of_about_equal_words():
+    from eventcoder.engines.local import pieces
+
+    arts = [Article(id=str(i), text=" ".join(["w"] * n)) for i, n in enumerate([10, 10, 10, 10, 40, 10, 10])]
+    parts = pieces(arts, 4)
+    assert [a for p in parts for a in p] == arts and all(parts) and len(parts) <= 4
+    assert [[a.id for a in p] for p in parts] == [["0", "1", "2"], ["3", "4"], ["5"], ["6"]]
+    assert pieces(arts[:1], 8) == [arts[:1]] and pieces([], 8) == [[]]
+
+
+def test_two_workers_code_the_last_chunks_in_pieces_and_write_the_same_rows(stories40, full_run, tmp_path,
+                                                                             monkeypatch):
+    """The last chunk per worker is coded in pieces (files part-c000009-NN), committed as one chunk;
+    compaction in groups (here of 3 partitions) leaves one file per partition: the rows of a one-process
+    run."""
+    from eventcoder.engines import BatchOptions, local, run_local
+
+    monkeypatch.setattr(local, "COMPACT_GROUP", 3)
+    out = tmp_path / "two"
+    summary = run_local([str(stories40)], out, BatchOptions(workers=2, chunk_size=4, progress=False))
+    assert summary.coded == 40 and summary.chunks == 11
+    recs = {json.loads(x)["chunk"]: json.loads(x) for x in (out / "_ledger.jsonl").read_text().splitlines()
+            if '"chunk"' in x}
+    assert sorted(recs) == [f"c{i:06d}" for i in range(11)]
+    assert all(f.endswith("/part-c000008.parquet") for f in recs["c000008"]["files"])
+    names = {f.rsplit("/", 1)[1] for f in recs["c000009"]["files"]}  # 4 articles, 2-3 pieces
+    assert len(names) > 1 and all(re.fullmatch(r"part-c000009-0\d\.parquet", n) for n in names), names
+    for ds in ("events", "stories", "entities", "quotes"):
+        assert load(out, ds) == load(full_run[0], ds), ds
+        for d in (out / ds).glob("year=*/month=*"):
+            assert len(list(d.glob("*.parquet"))) == 1, d
+    lines = (out / "_ledger.jsonl").read_text().splitlines()
+    assert sum('"compact"' in x for x in lines) == sum('"compacted"' in x for x in lines) > 3
     assert not list(out.rglob("*.tmp"))
 
 

@@ -6,7 +6,8 @@ sources with the same ``--chunk-size`` cuts the same chunks. A chunk is committe
 
 1. a worker writes the chunk's Parquet files under hidden temporary names (``.part-c000007.<tag>.tmp``);
 2. the main process fsyncs each and renames it to its final name ``part-c000007.parquet`` in its
-   partition directory, and fsyncs the directories;
+   partition directory (``part-c000007-03.parquet`` when the chunk was coded in pieces: the last chunks
+   of a run are, so that the workers finish together), and fsyncs the directories;
 3. it appends one JSON line for the chunk to the ledger and fsyncs the ledger.
 
 A chunk is done exactly when its ledger line is there. On start, :meth:`Ledger.recover` drops a torn
@@ -16,9 +17,11 @@ is lost or doubled. The ledger line keeps the chunk's fingerprint (a hash of its
 counts and its failures; a rerun whose chunk differs from the recorded one is refused.
 
 When every chunk is done, the small per-chunk files of each partition are merged into one file
-(*compaction*), also crash-safe: the merged file is written under a temporary name, an intent line
-(``{"compact": dir, "output": name, "inputs": [...]}``) is logged, the file is renamed into place, the
-inputs are deleted, and a ``{"compacted": dir}`` line closes it. :meth:`Ledger.recover` finishes an
+(*compaction*), also crash-safe: the merged file is written under a temporary name and fsynced, an
+intent line (``{"compact": dir, "output": name, "inputs": [...]}``) is logged, the file is renamed into
+place, the inputs are deleted, and a ``{"compacted": dir}`` line closes it. Partitions are merged in
+groups (several at once): a group's intent lines are logged together with one fsync, after all its
+merged files are fsynced and before any is renamed, and its closing lines likewise. :meth:`Ledger.recover` finishes an
 intent whose output exists (deleting the leftover inputs) and abandons one whose output does not.
 """
 
@@ -38,8 +41,9 @@ log = logging.getLogger(__name__)
 
 LEDGER = "_ledger.jsonl"
 
-#: A committed chunk file: ``part-c000007.parquet``.
-CHUNK_FILE = re.compile(r"^part-(c\d+)\.parquet$")
+#: A committed chunk file: ``part-c000007.parquet``, or ``part-c000007-03.parquet`` for a chunk coded in
+#: pieces (the last chunks of a local run).
+CHUNK_FILE = re.compile(r"^part-(c\d+)(?:-\d+)?\.parquet$")
 
 
 def chunk_id(index: int) -> str:
@@ -96,12 +100,19 @@ class Ledger:
 
     def append(self, rec: dict[str, Any]) -> None:
         """Append one record as a JSON line and fsync the ledger (the commit point)."""
-        line = json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n"
+        self.append_many([rec])
+
+    def append_many(self, recs: list[dict[str, Any]]) -> None:
+        """Append records as JSON lines with one fsync of the ledger (a kill can tear only the last)."""
+        if not recs:
+            return
+        text = "".join(json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n" for rec in recs)
         with open(self.path, "a", encoding="utf-8") as fh:
-            fh.write(line)
+            fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
-        self._apply(rec)
+        for rec in recs:
+            self._apply(rec)
 
     def recover(self) -> tuple[int, int]:
         """Undo what a killed run left: finish or abandon open compactions, delete temporary files and

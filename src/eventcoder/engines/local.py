@@ -8,7 +8,8 @@ loads it once and forks the workers, which share its pages; elsewhere each worke
 (``spawn``). Per chunk, a worker codes the articles and writes the chunk's Parquet files under
 temporary names. The main process commits each finished chunk (rename, then a ledger line: see
 :mod:`.ledger`), updates the progress bar (rate and ETA, on stderr), and at the end merges each
-partition's files and writes the failure report. With ``workers=1`` the coding runs in the main
+partition's files and writes the failure report. The last chunk per worker goes out in pieces (see
+:func:`_run_pool`), so that the workers finish together. With ``workers=1`` the coding runs in the main
 process (no pool).
 
 A run killed at any point (SIGKILL, power loss) loses at most the chunks in flight; running the same
@@ -30,9 +31,9 @@ import sys
 import threading
 import time
 import warnings
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,7 +53,7 @@ from .common import (
 from .ledger import Ledger, chunk_id
 from .output import COMPRESSION, DATASETS, SCHEMAS, fsync_dir, fsync_file, group_by_partition, write_table
 from .sources import count_records, expand, iter_items
-from .work import PARSE_BATCH, Failure, release_memory, rows_and_failures
+from .work import PARSE_WORDS, Failure, release_memory, rows_and_failures
 
 log = logging.getLogger(__name__)
 #: Per-input failures go here: to the run log, not to the terminal (the summary lists them).
@@ -60,6 +61,16 @@ fail_log = logging.getLogger("eventcoder.engines.failures")
 
 #: Rows buffered per row group when merging a partition's files.
 MERGE_ROWS = 65536
+#: ... and at most this many bytes (Arrow buffers), so that merges in parallel stay small in memory.
+MERGE_BYTES = 64 * 2**20
+#: Threads that merge partitions at once (:func:`compact`): reading, zstd and fsync release the GIL.
+COMPACT_THREADS = 4
+#: Partitions merged per group: their intents are logged with one ledger fsync, and at most this many
+#: merged copies sit on disk beside their inputs at a time.
+COMPACT_GROUP = 64
+#: Pieces each of the last ``workers`` chunks of a run is coded in (:func:`pieces`), so that the workers
+#: finish together instead of one coding the last chunk alone.
+TAIL_PIECES = 8
 
 
 @dataclass
@@ -94,6 +105,23 @@ class ChunkResult:
     words: int = 0
     failures: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
+
+
+def pieces(articles: list[Article], n: int) -> list[list[Article]]:
+    """``articles`` cut into at most ``n`` runs of consecutive articles with about the same number of
+    whitespace words each (no run is empty; one run, possibly empty, when there are no articles)."""
+    if len(articles) <= 1 or n <= 1:
+        return [articles]
+    words = [len(a.text.split()) + 1 for a in articles]
+    total, acc, k = sum(words), 0, 1
+    out: list[list[Article]] = [[]]
+    for a, w in zip(articles, words):
+        if out[-1] and acc >= total * k / n:
+            out.append([])
+            k += 1
+        out[-1].append(a)
+        acc += w
+    return out
 
 
 def chunks(items: Iterable[Article | InputError], size: int) -> Iterator[Chunk]:
@@ -170,24 +198,27 @@ def _ping() -> int:
     return os.getpid()
 
 
-def code_chunk(cid: str, articles: list[Article]) -> ChunkResult:
-    """Worker task: code ``articles`` and write their rows as temporary Parquet files, one per dataset
-    and partition, named ``.part-<cid>.<pid>-<n>.tmp`` in the partition directory (not fsynced: the main
-    process does that when it commits the chunk, while the workers go on coding); then hand the chunk's
-    freed memory back to the system (:func:`.work.release_memory`)."""
+def code_chunk(cid: str, articles: list[Article], piece: int | None = None) -> ChunkResult:
+    """Worker task: code ``articles`` (parse batches of about :data:`.work.PARSE_WORDS` words) and write
+    their rows as temporary Parquet files, one per dataset and partition, named
+    ``.part-<cid>.<pid>-<n>.tmp`` in the partition directory (not fsynced: the main process does that when
+    it commits the chunk, while the workers go on coding); then hand the chunk's freed memory back to the
+    system (:func:`.work.release_memory`). With ``piece``, the articles are that piece of chunk ``cid``
+    (:func:`pieces`) and its files are named ``part-<cid>-<piece>.parquet``."""
     t0 = time.perf_counter()
     out = Path(_STATE["out"])
-    rows, failures = rows_and_failures(_STATE["coder"], articles, batch_size=PARSE_BATCH)
+    rows, failures = rows_and_failures(_STATE["coder"], articles, batch_words=PARSE_WORDS)
     res = ChunkResult(chunk=cid, failures=failures, coded=len(rows),
                       words=sum(len(a.text.split()) for a, _ in rows))
     groups = group_by_partition((a.published, r) for a, r in rows)
     tag = f"{os.getpid()}-{time.monotonic_ns() % 10**9}"
+    name = cid if piece is None else f"{cid}-{piece:02d}"
     for (ds, pdir), ds_rows in sorted(groups.items()):
         d = out / ds / pdir
         d.mkdir(parents=True, exist_ok=True)
-        tmp = d / f".part-{cid}.{tag}.tmp"
+        tmp = d / f".part-{name}.{tag}.tmp"
         write_table(ds_rows, SCHEMAS[ds], str(tmp), fsync=False)  # the main process fsyncs it
-        res.files.append((str(tmp), f"{ds}/{pdir}/part-{cid}.parquet"))
+        res.files.append((str(tmp), f"{ds}/{pdir}/part-{name}.parquet"))
         res.rows[ds] = res.rows.get(ds, 0) + len(ds_rows)
     del rows, groups
     release_memory()
@@ -280,49 +311,69 @@ def _progress_bar(enabled: bool | None, paths: list[str], resumed: dict[str, int
     return bar
 
 
-def compact(out: Path, ledger: Ledger) -> int:
+def compact(out: Path, ledger: Ledger, threads: int = COMPACT_THREADS) -> int:
     """Merge the Parquet files of every partition that has more than one into one file, crash-safely
-    (see :mod:`.ledger`); rows are streamed in row groups of :data:`MERGE_ROWS`. Returns the number of
-    partitions merged."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    merged = 0
+    (see :mod:`.ledger`); rows are streamed in row groups of at most :data:`MERGE_ROWS` rows and
+    :data:`MERGE_BYTES` bytes. Partitions are merged ``threads`` at a time, in groups of
+    :data:`COMPACT_GROUP`: the group's merged files are written and fsynced in parallel, their intents
+    logged with one ledger fsync, then each is renamed into place, its inputs deleted and its directory
+    fsynced (in parallel), and one ledger fsync closes the group. Returns the number of partitions merged."""
+    jobs: list[tuple[str, Path, list[str]]] = []
     for ds in DATASETS:
         root = out / ds
         if not root.is_dir():
             continue
         for dirpath, _dirs, files in sorted(os.walk(root)):
             parts = sorted(f for f in files if f.startswith("part-") and f.endswith(".parquet"))
-            if len(parts) < 2:
-                continue
-            d = Path(dirpath)
-            pdir = str(d.relative_to(out))
-            name = f"part-m{hashlib.sha1('|'.join(parts).encode()).hexdigest()[:12]}.parquet"
-            tmp = d / f".{name}.{os.getpid()}.tmp"
-            schema = SCHEMAS[ds]
-            with pq.ParquetWriter(str(tmp), schema, compression=COMPRESSION) as writer:
-                buf: list = []
-                n = 0
-                for f in parts:
-                    for batch in pq.ParquetFile(d / f).iter_batches(batch_size=MERGE_ROWS):
-                        buf.append(batch)
-                        n += batch.num_rows
-                        if n >= MERGE_ROWS:
-                            writer.write_table(pa.Table.from_batches(buf).cast(schema))
-                            buf, n = [], 0
-                if buf:
+            if len(parts) >= 2:
+                jobs.append((ds, Path(dirpath), parts))
+    if not jobs:
+        return 0
+    with ThreadPoolExecutor(max_workers=max(1, threads), thread_name_prefix="compact") as pool:
+        for g in range(0, len(jobs), COMPACT_GROUP):
+            group = jobs[g:g + COMPACT_GROUP]
+            names = list(pool.map(lambda job: _merge_partition(*job), group))
+            ledger.append_many([{"compact": str(d.relative_to(out)), "output": name, "inputs": parts}
+                                for (_ds, d, parts), name in zip(group, names)])
+            list(pool.map(lambda job, name: _replace_inputs(job[1], job[2], name), group, names))
+            ledger.append_many([{"compacted": str(d.relative_to(out)), "output": name}
+                                for (_ds, d, _parts), name in zip(group, names)])
+    return len(jobs)
+
+
+def _merge_partition(ds: str, d: Path, parts: list[str]) -> str:
+    """Write the rows of the files ``parts`` of partition directory ``d`` (dataset ``ds``), in that
+    order, to one fsynced temporary file; return the merged file's final name (it names its inputs)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    name = f"part-m{hashlib.sha1('|'.join(parts).encode()).hexdigest()[:12]}.parquet"
+    tmp = d / f".{name}.{os.getpid()}.tmp"
+    schema = SCHEMAS[ds]
+    with pq.ParquetWriter(str(tmp), schema, compression=COMPRESSION) as writer:
+        buf: list = []
+        n = size = 0
+        for f in parts:
+            for batch in pq.ParquetFile(d / f).iter_batches(batch_size=MERGE_ROWS):
+                buf.append(batch)
+                n += batch.num_rows
+                size += batch.nbytes
+                if n >= MERGE_ROWS or size >= MERGE_BYTES:
                     writer.write_table(pa.Table.from_batches(buf).cast(schema))
-            fsync_file(str(tmp))
-            ledger.append({"compact": pdir, "output": name, "inputs": parts})
-            os.replace(tmp, d / name)
-            for f in parts:
-                if f != name:
-                    (d / f).unlink(missing_ok=True)
-            fsync_dir(str(d))
-            ledger.append({"compacted": pdir, "output": name})
-            merged += 1
-    return merged
+                    buf, n, size = [], 0, 0
+        if buf:
+            writer.write_table(pa.Table.from_batches(buf).cast(schema))
+    fsync_file(str(tmp))
+    return name
+
+
+def _replace_inputs(d: Path, parts: list[str], name: str) -> None:
+    """Give the merged temporary file of :func:`_merge_partition` its name, delete its inputs, fsync ``d``."""
+    os.replace(d / f".{name}.{os.getpid()}.tmp", d / name)
+    for f in parts:
+        if f != name:
+            (d / f).unlink(missing_ok=True)
+    fsync_dir(str(d))
 
 
 def run_local(sources: list[str], out: str | Path, options: BatchOptions | None = None) -> BatchSummary:
@@ -469,25 +520,48 @@ def _run(sources: list[str], out: Path, opts: BatchOptions, ledger: Ledger, log_
 
 
 def _run_pool(ex, stream, workers, out, summary, resumed, split, commit) -> None:
-    """Feed chunks to the process pool, at most ``2 × workers`` in flight, committing as they finish."""
+    """Feed chunks to the process pool, at most ``2 × workers`` in flight, committing as they finish.
+
+    The last ``workers`` chunks of the input (known once the stream ends: they are read ahead) are
+    coded in :data:`TAIL_PIECES` pieces each, so that no worker sits idle while another codes the last
+    chunk alone; such a chunk is committed, as one, when all its pieces are done."""
     limit = 2 * workers
-    pending: dict[Future, tuple[Chunk, list[Failure], Counter]] = {}
+    pending: dict[Future, tuple[int, int]] = {}  # future → (chunk index, piece)
+    # chunk index → [chunk, read failures, skips, piece results, pieces left]
+    open_chunks: dict[int, list] = {}
     ok = False
     try:
         def drain(block_until: int) -> None:
             while len(pending) > block_until:
                 done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
-                for fut in sorted(done, key=lambda f: pending[f][0].index):
-                    chunk, fails, skipped = pending.pop(fut)
-                    commit(chunk, fut.result(), fails, skipped)
+                for fut in sorted(done, key=lambda f: pending[f]):
+                    index, piece = pending.pop(fut)
+                    state = open_chunks[index]
+                    state[3][piece] = fut.result()
+                    state[4] -= 1
+                    if state[4] == 0:
+                        del open_chunks[index]
+                        commit(state[0], _joined(state[0].id, state[3]), state[1], state[2])
 
+        def submit(chunk: Chunk, arts: list[Article], fails: list[Failure], skipped: Counter,
+                   split_in: int) -> None:
+            parts = pieces(arts, split_in)
+            open_chunks[chunk.index] = [chunk, fails, skipped, [None] * len(parts), len(parts)]
+            for i, part in enumerate(parts):
+                args = (chunk.id, part) if len(parts) == 1 else (chunk.id, part, i)
+                pending[ex.submit(code_chunk, *args)] = (chunk.index, i)
+
+        ahead: deque = deque()  # chunks read but not yet submitted: the tail, once the stream ends
         for chunk in stream:
             summary.chunks += 1
             if resumed(chunk):
                 continue
-            arts, fails, skipped = split(chunk)
-            pending[ex.submit(code_chunk, chunk.id, arts)] = (chunk, fails, skipped)
-            drain(limit - 1)
+            ahead.append((chunk, *split(chunk)))
+            if len(ahead) > workers:
+                submit(*ahead.popleft(), split_in=1)
+                drain(limit - 1)
+        while ahead:
+            submit(*ahead.popleft(), split_in=TAIL_PIECES)
         drain(0)
         ok = True
     except BrokenProcessPool as err:
@@ -499,3 +573,19 @@ def _run_pool(ex, stream, workers, out, summary, resumed, split, commit) -> None
                 with contextlib.suppress(Exception):
                     p.terminate()
         ex.shutdown(wait=ok, cancel_futures=True)
+
+
+def _joined(cid: str, results: list[ChunkResult]) -> ChunkResult:
+    """The results of a chunk's pieces as the chunk's one result (files, failures in piece order)."""
+    if len(results) == 1:
+        return results[0]
+    res = ChunkResult(chunk=cid)
+    for r in results:
+        res.files.extend(r.files)
+        for ds, n in r.rows.items():
+            res.rows[ds] = res.rows.get(ds, 0) + n
+        res.coded += r.coded
+        res.words += r.words
+        res.failures.extend(r.failures)
+        res.seconds += r.seconds
+    return res

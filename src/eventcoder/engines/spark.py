@@ -46,7 +46,7 @@ from ..article import Article, InputError
 from .common import FAILURES, LAYOUT, MANIFEST, BatchOptions, BatchSummary
 from .ledger import LEDGER
 from .output import DATASETS, SCHEMAS
-from .work import PARSE_BATCH, Failure, release_memory, rows_and_failures
+from .work import PARSE_WORDS, Failure, release_memory, rows_and_failures
 
 log = logging.getLogger(__name__)
 
@@ -265,7 +265,7 @@ def _code_partition(articles: Iterable[Article], coder_kwargs: dict[str, Any]) -
     slot = {ds: i for i, ds in enumerate(DATASETS)}
 
     def flush() -> Iterator[tuple]:
-        rows, failures = rows_and_failures(coder, batch, batch_size=PARSE_BATCH)
+        rows, failures = rows_and_failures(coder, batch, batch_words=PARSE_WORDS)
         for a, r in rows:
             y, m = (a.published.year, a.published.month) if a.published else (None, None)
             for ds in DATASETS:

@@ -22,10 +22,13 @@ log = logging.getLogger(__name__)
 fail_log = logging.getLogger("eventcoder.engines.failures")
 
 
-#: Articles per ``nlp.pipe`` batch when an engine codes. Measured on 200 allsides articles (about
-#: 1,000 words each): peak RSS of a coding process 625 MiB at 4, 706 at 8, 900 at 16, for about 5% more
-#: CPU time at 4 than at 16 (docs/benchmarks.md): memory is what limits workers per machine.
-PARSE_BATCH = 4
+#: Whitespace words per ``nlp.pipe`` batch when an engine codes (:func:`parse_batches`). A parse batch's
+#: memory grows with its tokens, not its articles, and memory is what limits workers per machine: batches
+#: cut by words are as large as memory allows on short articles, and a long article is parsed alone.
+#: Measured on allsides articles (about 1,000 words each; docs/benchmarks.md): 6,000 words parse 3-5 %
+#: faster than the 4 articles used before, with the same peak (+125 MiB); 16 articles would be 6 % faster
+#: but peak at +312 MiB.
+PARSE_WORDS = 6000
 
 
 @dataclass
@@ -99,11 +102,28 @@ def _malloc_trim():
     return fn
 
 
-def code_articles(coder, articles: Sequence[Article], batch_size: int = 16
+def parse_batches(articles: Sequence[Article], words: int) -> list[list[int]]:
+    """Indices of ``articles`` cut into parse batches of about ``words`` whitespace words each (spaCy's
+    ``minibatch_by_words``, 20 % tolerance): consecutive articles, and an article longer than the
+    tolerated size alone. Every index appears once; batches may come out of order around a long one."""
+    from spacy.training.batchers import minibatch_by_words
+
+    lengths = [len(a.text.split()) for a in articles]
+    return list(minibatch_by_words(range(len(articles)), size=words, get_length=lengths.__getitem__))
+
+
+def code_articles(coder, articles: Sequence[Article], batch_size: int = 16, batch_words: int | None = None
                   ) -> list[tuple[Article, CodedArticle | None, str | None]]:
-    """Code ``articles`` with ``coder`` (``batch_size`` articles per ``nlp.pipe`` batch); one
-    ``(article, coded, None)`` or ``(article, None, error)`` per article, in order. ``error`` is a
-    one-line reason. Never raises for a bad article."""
+    """Code ``articles`` with ``coder`` (``batch_size`` articles per ``nlp.pipe`` batch, or, with
+    ``batch_words``, batches of about that many words: :func:`parse_batches`); one ``(article, coded,
+    None)`` or ``(article, None, error)`` per article, in order. ``error`` is a one-line reason. Never
+    raises for a bad article."""
+    if batch_words is not None and len(articles) > 1:
+        out: list = [None] * len(articles)
+        for idx in parse_batches(articles, batch_words):
+            for i, res in zip(idx, code_articles(coder, [articles[i] for i in idx], batch_size=len(idx))):
+                out[i] = res
+        return out
     capture = _Capture()
     root = logging.getLogger("eventcoder")
     root.addHandler(capture)
@@ -143,13 +163,13 @@ def code_articles(coder, articles: Sequence[Article], batch_size: int = 16
     return out
 
 
-def rows_and_failures(coder, articles: Sequence[Article], batch_size: int = 16
+def rows_and_failures(coder, articles: Sequence[Article], batch_size: int = 16, batch_words: int | None = None
                       ) -> tuple[list[tuple[Article, Rows]], list[Failure]]:
-    """Code ``articles`` (``batch_size`` per ``nlp.pipe`` batch) and return the output rows of each coded
-    one and the failures."""
+    """Code ``articles`` (``batch_size`` per ``nlp.pipe`` batch, or about ``batch_words`` words per batch)
+    and return the output rows of each coded one and the failures."""
     rows: list[tuple[Article, Rows]] = []
     failures: list[Failure] = []
-    for a, coded, err in code_articles(coder, articles, batch_size):
+    for a, coded, err in code_articles(coder, articles, batch_size, batch_words):
         if coded is None:
             fail_log.error("%s: %s", a.source or a.id, err)
             failures.append(Failure(input=a.source or a.id, error=err or "coding failed", story_id=a.id))
