@@ -154,11 +154,9 @@ class Coder:
 
     # -- stages ----------------------------------------------------------------------------------------
     def _code_doc(self, article: Article, doc) -> CodedArticle:
-        from . import ontology, when
+        from . import when, where
         from .actors.resolve import DocActors
         from .events.extract import Extractor
-
-        from . import where
 
         gaz = self.gazetteer
         datelines = dateline_spans(article)

@@ -24,6 +24,7 @@ For every verb and event noun whose lemma is in the trigger lexicon (:mod:`.lexi
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -1727,7 +1728,7 @@ class Extractor:
             tok.lemma_.lower() in INTENT and cand.trigger.i != tok.i)  # "preparing *an offensive*": intended
         hypothetical = bool(aux & _HYPOTHETICAL_AUX) or hypothetical_self
         speaker = None
-        for below, h in zip(chain, chain[1:]):
+        for below, h in itertools.pairwise(chain):
             lemma = h.lemma_.lower()
             kind = self.lex.reporting.get(lemma)
             if lemma in _WISH and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("PRP", "WP")
