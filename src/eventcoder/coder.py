@@ -160,7 +160,11 @@ class Coder:
 
         gaz = self.gazetteer
         datelines = dateline_spans(article)
-        skip = {t.i for t in doc if t.is_space or any(s <= t.idx < e for s, e, _ in datelines)}
+        # whitespace tokens and datelines, read from arrays (no Token objects: this runs on every token)
+        starts = doc.to_array("IDX").tolist()
+        spaces = doc.to_array("IS_SPACE").tolist()
+        skip = {i for i, (at, sp) in enumerate(zip(starts, spaces, strict=True))
+                if sp or any(s <= at < e for s, e, _ in datelines)}
         actors = DocActors(doc, self.kb, article.published, skip=skip, gazetteer=gaz)
         quotes = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(article.text)]
         cands = Extractor(doc, actors, self.lexicon, quotes, skip).run()

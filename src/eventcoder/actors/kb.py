@@ -121,7 +121,7 @@ class KnowledgeBase:
         self.capitals: dict[str, str] = {}
         self.peoples: dict[str, tuple[str, ...]] = {}
         self.dated: dict[str, list[KBActor]] = {}
-        self._country_words: dict[str, str] | None = None
+        self._country_words: dict[str, list[tuple[str, str]]] | None = None
         self.max_role_words = 1
         self.acronyms: set[str] = set()
         self._cased: set[str] = set()
@@ -301,15 +301,17 @@ class KnowledgeBase:
         if len(k) < 6 or not word[:1].isupper() or not k.isalpha() or self.lookup(word) \
                 or self.country_of_word(word):
             return None
-        if self._country_words is None:
+        if self._country_words is None:  # one-word country names, capitals, adjectives, demonyms by initial
             words = {n: a.code for n, lst in self.names.items() for a in lst
                      if a.kind in ("country", "metonym") and " " not in n}
             words.update((w, c) for d in (self.adjectives, self.demonyms) for w, c in d.items() if " " not in w)
-            self._country_words = words
+            by_initial: dict[str, list[tuple[str, str]]] = {}
+            for w, c in words.items():
+                by_initial.setdefault(w[:1], []).append((w, c))
+            self._country_words = by_initial
         limit = 2 if len(k) >= 9 else 1
-        found = {w: c for w, c in self._country_words.items()
-                 if w[:1] == k[:1] and abs(len(w) - len(k)) <= limit and k != w + "s"
-                 and _edits(w, k) <= limit}
+        found = {w: c for w, c in self._country_words.get(k[:1], ())
+                 if abs(len(w) - len(k)) <= limit and k != w + "s" and _edits(w, k) <= limit}
         return min(found) if found and len(set(found.values())) == 1 else None
 
     def near_person(self, name: str, on: date | None) -> KBActor | None:

@@ -258,8 +258,8 @@ class DocActors:
         if self._story_countries is None:
             words = [t.text for t in self.doc if t.pos_ in ("PROPN", "ADJ", "NOUN")]
             words += [e.text for e in self.doc.ents if e.label_ in ("GPE", "NORP", "LOC")]
-            self._story_countries = {c for w in words if not any(a.kind == "metonym" for a in self.kb.lookup(w))
-                                     and (c := self.kb.country_of_word(w))}
+            self._story_countries = {c for w in words if (c := self.kb.country_of_word(w))
+                                     and not any(a.kind == "metonym" for a in self.kb.lookup(w))}
         if code in self._story_countries or not self._story_countries:
             return None
         from ..where import PlaceContext
