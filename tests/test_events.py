@@ -1032,3 +1032,11 @@ def test_a_lifted_measure_names_its_owner_and_acronyms_are_names(code_text):
 def test_allowing_relief_in_is_granting_access(code_text):
     (ev,) = code_text("The Syrian government allowed humanitarian relief into Idlib on Sunday.").events
     assert (ev.event, ev.mode) == ("RETREAT", ["access"]) and codes(ev.actor) == ["SYR"]
+
+
+def test_witnesses_and_survivors_of_an_attack_are_not_its_doers(code_text):
+    assert code_text("Two Canadian tourists witnessed the shelling of the port.").events == []
+    for ev in code_text("The Nigerian minister survived the bombing in Abuja.").events:
+        assert codes(ev.actor) != ["NGA"] or ev.actor[0].sector != "GOV"
+    (ev,) = code_text("The Ethiopian army carried out the attack.").events
+    assert ev.event == "ASSAULT" and codes(ev.actor) == ["ETH"]

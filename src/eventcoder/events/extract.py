@@ -187,6 +187,11 @@ _GROUP_NOUNS = frozenset({"movement", "wing", "faction", "group", "organisation"
 #: Measures a state or body imposes and lifts ("UN sanctions were lifted": the UN lifted them).
 _MEASURE_NOUNS = frozenset({"sanction", "embargo", "ban", "blockade", "curfew", "restriction", "tariff", "siege",
                             "boycott", "moratorium"})
+#: Verbs of perceiving or telling an event: their subject is neither its doer nor its target.
+_WITNESS_VERBS = frozenset({"witness", "see", "watch", "hear", "film", "photograph", "describe", "recall",
+                            "remember", "recount", "mourn", "commemorate", "recount", "cover", "document"})
+#: Verbs of undergoing an act: their subject is its target ("survived the bombing").
+_VICTIM_VERBS = frozenset({"survive", "suffer", "endure", "escape", "sustain", "face"})
 #: Verbs of harm whose present participle after an attack tells its toll ("shelled the city, *killing* 20").
 _TOLL_VERBS = frozenset({"kill", "wound", "injure", "maim", "hurt"})
 
@@ -1624,6 +1629,13 @@ class Extractor:
                 return None  # the verb row codes it
             subj, _ = self.subject(head)
             subj_ents = self._entities(subj)
+            if head.lemma_.lower() in _WITNESS_VERBS:
+                subj_ents = []  # "tourists *saw* the shelling", "a journalist *witnessed* the attack": no doer
+            elif head.lemma_.lower() in _VICTIM_VERBS and noun.dep_ == "dobj":
+                # "the minister *survived* the bombing": the subject suffered the act, the noun's doer did it
+                recipient, subj_ents = recipient or subj_ents, []
+                if subj_ents or recipient:
+                    rules.append(f"'{head.lemma_}': its subject suffered the act")
             if subj_ents:
                 if not actor:
                     actor = subj_ents
