@@ -1040,3 +1040,9 @@ def test_witnesses_and_survivors_of_an_attack_are_not_its_doers(code_text):
         assert codes(ev.actor) != ["NGA"] or ev.actor[0].sector != "GOV"
     (ev,) = code_text("The Ethiopian army carried out the attack.").events
     assert ev.event == "ASSAULT" and codes(ev.actor) == ["ETH"]
+
+
+def test_a_crowd_gathered_to_watch_or_mourn_is_no_protest(code_text):
+    assert code_text("Hundreds of people gathered in Lagos to mourn the victims.").events == []
+    (ev,) = code_text("Thousands gathered in Nairobi to protest against the tax.").events
+    assert ev.event == "PROTEST" and ev.actor[0].sector == "CVL"

@@ -139,6 +139,7 @@ CONDITION_RES = {
     "pobj": re.compile(rf"^pobj={WORDS}$"),
     "cpobj": re.compile(rf"^cpobj={WORDS}$"),
     "pred": re.compile(rf"^pred={WORDS}$"),
+    "purpose": re.compile(rf"^purpose={WORDS}$"),
 }
 SLOT_RE = re.compile(r"^(obj|iobj|xcomp_subj|ccomp_subj|comp_from|poss|of|recip|swap|prep:[a-z]+|obj:[a-z]+)$")
 CODE_RE = re.compile(r"^[A-Z]{3}(?::[A-Za-z0-9 .&'-]+)?$")

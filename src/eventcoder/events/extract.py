@@ -189,7 +189,7 @@ _MEASURE_NOUNS = frozenset({"sanction", "embargo", "ban", "blockade", "curfew", 
                             "boycott", "moratorium"})
 #: Verbs of perceiving or telling an event: their subject is neither its doer nor its target.
 _WITNESS_VERBS = frozenset({"witness", "see", "watch", "hear", "film", "photograph", "describe", "recall",
-                            "remember", "recount", "mourn", "commemorate", "recount", "cover", "document"})
+                            "remember", "recount", "mourn", "commemorate", "cover", "document"})
 #: Verbs of undergoing an act: their subject is its target ("survived the bombing").
 _VICTIM_VERBS = frozenset({"survive", "suffer", "endure", "escape", "sustain", "face"})
 #: Verbs of harm whose present participle after an attack tells its toll ("shelled the city, *killing* 20").
@@ -278,6 +278,8 @@ class Extractor:
         if kind == "pred":  # a predicative complement: "found the party *guilty*"
             return any(c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") and ("*" in values or c.lemma_.lower() in values)
                        for c in kids)
+        if kind == "purpose":  # a "to V" purpose or complement: "gathered *to watch* the fireworks"
+            return any(c.dep_ in ("advcl", "xcomp") and _to_infinitive(c) and c.lemma_.lower() in values for c in kids)
         if kind == "cpobj":  # the object of its complement's preposition: "refused to respond *to a demand*"
             comp = _complement(tok)
             return comp is not None and self._holds(comp, "pobj", values)

@@ -23,7 +23,8 @@ DEFAULT_RECIPIENT = ("obj", "iobj", "prep:with", "prep:to", "prep:on", "prep:aga
 
 @dataclass(frozen=True)
 class Trigger:
-    """One lexicon row. ``requires`` maps a condition kind (prt, prep, obj, xcomp) to allowed lemmas."""
+    """One lexicon row. ``requires`` maps a condition kind to allowed lemmas: prt, prep, obj, mod, head,
+    xcomp, pobj, cpobj, pred, purpose (what each checks: ``Extractor._holds`` in ``extract.py``)."""
 
     lemma: str
     pos: str
