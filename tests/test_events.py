@@ -1046,3 +1046,11 @@ def test_a_crowd_gathered_to_watch_or_mourn_is_no_protest(code_text):
     assert code_text("Hundreds of people gathered in Lagos to mourn the victims.").events == []
     (ev,) = code_text("Thousands gathered in Nairobi to protest against the tax.").events
     assert ev.event == "PROTEST" and ev.actor[0].sector == "CVL"
+
+
+def test_prices_charged_and_crowds_surrounding_are_no_events(code_text):
+    assert code_text("The vendors were charging two dollars for a bottle of water.").events == []
+    assert [e.event for e in code_text("The freed sailors landed in Kyiv, surrounded by the press.").events
+            if e.event == "COERCE"] == []
+    (ev,) = code_text("Malian troops encircled the town of Kidal.").events
+    assert (ev.event, ev.mode) == ("COERCE", ["restrict"])

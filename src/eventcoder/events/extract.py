@@ -465,6 +465,9 @@ class Extractor:
             # as UNK when nothing resolves it
             speaker = self._reporting_subject(tok)
             actors = self._unresolved(speaker, rules) if speaker is not None and not self._entities(speaker) else []
+        if tok.lemma_.lower() in ("surround", "encircle") and actors and all(
+                e.sector in ("JRN", "CVL", "EDU", "MED", "BUS", "REL", "LAB") for e in actors):
+            return None  # "surrounded by the press", "by well-wishers": a crowd, not a siege (CAMEO 191 needs force)
         refuser = self._ruled_out(tok) if row.event in _REFUSABLE else None
         if refuser:
             # "(X said) removing the sanctions is out of the question": X refuses the act (CAMEO 12)
