@@ -968,6 +968,9 @@ class Extractor:
             return None, None
         if dep in ("advcl", "pcomp"):
             h = head if dep == "advcl" else head.head
+            agent = _child(tok, "agent") if tok.tag_ == "VBN" else None
+            if agent is not None:  # "the sailors landed, *surrounded by the press*": the press did it to them
+                return _child(agent, "pobj"), self.subject(h)[0]
             return self.subject(h)[0], None
         if dep in ("acomp", "attr") and head.pos_ in ("AUX", "VERB"):  # "Syria is *willing* to withdraw"
             return self.subject(head)[0], None
