@@ -727,15 +727,16 @@ def _trigger_heads(trigger: Token) -> dict[int, int]:
         heads.setdefault(trigger.head.head.i, 1)  # "troops remained *on alert* in the West Bank"
     if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
         heads.setdefault(trigger.head.i, 2)
-    for c in trigger.children:  # "were killed or *wounded in Borno*": a passive conjunct shares the place
-        if c.dep_ == "conj" and c.tag_ == "VBN" and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in c.children):
+    for c in trigger.children:
+        if (c.dep_ == "conj" and c.tag_ == "VBN"  # "were killed or *wounded in Borno*": a shared passive
+                and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in c.children)) or (
+                c.dep_ == "advcl"  # "killed 23 people *when they blew themselves up in Tel Aviv*": the same act
+                and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children)):
             heads.setdefault(c.i, 2)
-    for c in trigger.children:  # "killed 23 people *when they blew themselves up in Tel Aviv*": the same act
-        if c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children):
-            heads.setdefault(c.i, 2)
-    for c in trigger.children:  # "put *under investigation in Italy*", "placed under arrest in Moscow"
-        if c.dep_ == "prep" and c.lower_ == "under":
-            heads.update({g.i: 1 for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.i not in heads})
+        elif c.dep_ == "prep" and c.lower_ == "under":  # "put *under investigation in Italy*"
+            for g in c.children:
+                if g.dep_ == "pobj" and g.pos_ == "NOUN":
+                    heads.setdefault(g.i, 1)
     # last resort: where the actor is ("a court in Istanbul sentenced ..."), never the actor itself
     for c in trigger.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in ("GPE", "LOC"):

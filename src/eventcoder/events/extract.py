@@ -142,8 +142,6 @@ _ALLEGED_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "app
 _CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 #: Sectors of armed actors (PLOVER manual 2.0, §Sector codes): their "attack" is physical.
 _ARMED = {"MIL", "REB", "PRM", "UAF", "SPY", "COP", "CRM"}
-#: Sectors of the state itself (PLOVER manual 2.0, §Sector codes).
-_STATE = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 #: Subjects that deny the act ("*none* was wounded", "*nobody* was arrested").
 _NEGATIVE_SUBJECTS = {"none", "nobody", "nothing", "no-one"}
@@ -451,10 +449,11 @@ class Extractor:
             actors, passive = self._entities(passive), None
             if actors:
                 rules.append("forces deployed with no stated deployer: the forces' own side")
+        owned = False  # "UN sanctions against Iran were lifted", "Israel's blockade was eased": its owner acts
         if not actors and passive is not None and passive.lemma_.lower() in _MEASURE_NOUNS:
-            # "UN sanctions against Iran were lifted", "Israel's blockade was eased": the measure's owner acts
             actors = [e for c in passive.children if c.dep_ in ("poss", "compound") for e in self._entities(c)]
-            if actors:
+            owned = bool(actors)
+            if owned:
                 rules.append(f"actor: the owner of the measure '{passive.text}'")
         if not actors:
             actors = self._unstated_agent(tok, row, actor_tok, passive, rules)
@@ -487,7 +486,6 @@ class Extractor:
             if doers:
                 recipients = doers
                 rules.append(f"recipient: who is to act in '{obj.text} of'")
-        owned = passive is not None and any(r.startswith("actor: the owner of the measure") for r in rules)
         if owned:  # "UN sanctions *against Iran* were lifted": the measure's target
             recipients = [e for c in passive.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "of")
                           for x in c.children if x.dep_ == "pobj" for e in self._entities(x)] or recipients
@@ -1989,6 +1987,7 @@ def _other_sector(e: Entity, actors: list[Entity]) -> bool:
     accepted demands *from Mozambican rebels*"): a domestic dyad, so the recipient is kept although it
     shares the actor's country code (PLOVER gold practice: GOV > REB of one state). An actor with no
     sector is the state itself, and one state's government, forces, police and courts are one side."""
-    return e.sector is not None and bool(actors) and all(
-        a.code == e.code and (a.sector != e.sector if a.sector is not None else e.sector not in _STATE)
-        and not (a.sector in _STATE and e.sector in _STATE) for a in actors)  # a country with no sector is its state: "Croatia is investigating Croatian extremists"
+    return e.sector is not None and bool(actors) and all(  # "Croatia is investigating Croatian extremists"
+        a.code == e.code and e.sector not in _STATE_ARMS if a.sector is None
+        else a.code == e.code and a.sector != e.sector and not (a.sector in _STATE_ARMS and e.sector in _STATE_ARMS)
+        for a in actors)
