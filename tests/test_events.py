@@ -1054,3 +1054,40 @@ def test_prices_charged_and_crowds_surrounding_are_no_events(code_text):
             if e.event == "COERCE"] == []
     (ev,) = code_text("Malian troops encircled the town of Kidal.").events
     assert (ev.event, ev.mode) == ("COERCE", ["restrict"])
+
+
+def test_announced_future_retreat_is_a_concession(code_text):
+    # PLOVER manual 2.0, §RETREAT/§CONCEDE: "announced...would withdraw troops" is coded CONCEDE, with the
+    # CAMEO code of an expressed intent to yield; a bare future withdrawal stays future RETREAT
+    (ev,) = code_text("Turkey announced that it would pull its soldiers out of Libya.").events
+    assert ev.event == "CONCEDE" and codes(ev.actor) == ["TUR"] and codes(ev.recipient) == ["LBY"]
+    assert ev.cameo == "0356" and ev.quad_code is not None
+    (ev,) = code_text("Sudan said it would free 40 Chadian detainees next week.").events
+    assert ev.event == "CONCEDE" and ev.cameo == "0353" and codes(ev.actor) == ["SDN"]
+    (ev,) = code_text("Turkey will pull its soldiers out of Libya.").events
+    assert (ev.event, ev.modality) == ("RETREAT", "future")
+    # another party's forecast is no announcement
+    (ev,) = code_text("Analysts said Turkey would pull its soldiers out of Libya.").events
+    assert ev.event == "RETREAT"
+    # on a condition it is a threat
+    (ev,) = code_text("Turkey said it would pull its soldiers out of Libya unless the talks resumed.").events
+    assert ev.event == "THREATEN"
+
+
+def test_detention_of_the_released_is_background(code_text):
+    (ev,) = code_text("Bolivian authorities on Friday released the governor of Oruro, a member of the MAS "
+                      "party detained in March.").events
+    assert (ev.event, ev.mode) == ("RETREAT", ["release"]) and codes(ev.actor) == ["BOL"]
+    (ev,) = code_text("The journalists jailed for their reporting were released by the Belarusian government.").events
+    assert (ev.event, ev.mode) == ("RETREAT", ["release"])
+    # a detention not tied to a release is still coded
+    (ev,) = code_text("Moroccan police detained two fishermen near Tangier.").events
+    assert (ev.event, ev.mode) == ("COERCE", ["arrest"])
+
+
+def test_unnamed_attackers_are_of_the_place_they_fired_from(code_text):
+    (ev,) = code_text("A mortar shell was fired at Armenia from Azerbaijan on Sunday.").events
+    assert ev.event == "ASSAULT" and ev.actor[0].sector == "UAF" and codes(ev.actor) == ["AZE"]
+    assert codes(ev.recipient) == ["ARM"]
+    (ev,) = code_text("Two rockets were fired at a village in northern Israel.").events
+    assert ev.actor[0].sector == "UAF" and codes(ev.actor) != ["LBN"]

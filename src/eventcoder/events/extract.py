@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..actors.resolve import DocActors
 from ..article import Entity
@@ -176,6 +176,11 @@ class Candidate:
     confidence: float = 0.6
 
 
+#: CAMEO 1.1b3 codes of an expressed intent to yield, by RETREAT mode (035x "express intent to ...").
+_INTENT_TO_YIELD = {"release": "0353", "withdraw": "0356", "ceasefire": "0356", "disarm": "0356",
+                    "access": "0355"}
+#: Codes that name no state or territory.
+_NON_STATE_CODES = frozenset({"UNK", "IGO", "NGO", "IMG", "MNC", "UNO", "EUR", "ISM"})
 #: Verbs of killing: a crowd that kills commits an assault, not only a riot.
 _LETHAL = frozenset({"kill", "murder", "lynch", "behead", "execute", "shoot", "stab", "slaughter", "massacre"})
 #: Nouns for crowds whose violence is rioting (CAMEO 1.1b3 145).
@@ -322,7 +327,38 @@ class Extractor:
                 cand = self._noun_event(tok, row)
             if cand is not None:
                 out.append(cand)
-        return self._drop_sport(self._one_attack(self._drop_purposes(self._drop_protest_purposes(out))))
+        return self._drop_held_before_release(
+            self._drop_sport(self._one_attack(self._drop_purposes(self._drop_protest_purposes(out)))))
+
+    def _drop_held_before_release(self, cands: list[Candidate]) -> list[Candidate]:
+        """The detention of people whose release the sentence reports is their background, not a second event:
+        "released the mayor of Nablus, a Hamas member *jailed* over a year ago", "the civilians *imprisoned*
+        for acting against Moscow were released". The PLOVER manual 2.0 (§RETREAT, release) codes the
+        release; the arrest it ends happened earlier and is told as a property of the released. A COERCE
+        arrest candidate whose trigger is a participle or relative clause (acl, relcl) of a released noun
+        (the object or passive subject of a release, an apposition or conjunct of it, or "the release *of*
+        X") is dropped."""
+        released: set[int] = set()
+        for c in cands:
+            if (c.event, c.mode) != ("RETREAT", "release"):
+                continue
+            t = c.trigger
+            nouns = [x for x in t.children if x.dep_ in ("dobj", "nsubjpass")] + [
+                x for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for x in p.children if x.dep_ == "pobj"]
+            while nouns:
+                n = nouns.pop()
+                if n.i not in released:
+                    released.add(n.i)
+                    nouns.extend(x for x in n.children if x.dep_ in ("appos", "conj"))
+                    # "the mayor of Jenin, a Hamas member jailed ...": the parser hangs the apposition on the
+                    # of-phrase
+                    nouns.extend(a for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
+                                 for x in p.children if x.dep_ == "pobj" for a in x.children if a.dep_ == "appos")
+        if not released:
+            return cands
+        return [c for c in cands if not (
+            (c.event, c.mode) == ("COERCE", "arrest") and c.trigger.dep_ in ("acl", "relcl")
+            and c.trigger.head.i in released)]
 
     def _one_attack(self, cands: list[Candidate]) -> list[Candidate]:
         """An attack's toll told in a participle clause ("rebels shelled Juba, *killing* about 20 people", "the
@@ -1084,6 +1120,17 @@ class Extractor:
                 return [Entity(places[0].entity_text, code=places[0].code, sector="GOV", start=places[0].start,
                                end=places[0].end, rule="the expelling country")]
         if row.event == "ASSAULT" and (passive is not None or weapon):
+            # "a mortar bomb was fired at Israel *from the Gaza Strip*", "a rocket launched from Syria hit ...":
+            # unnamed attackers are of the place they fired from, not of the place they hit
+            origin = [e for h in [verb] + ([subj] + [a for a in subj.children if a.dep_ == "acl"] if weapon else [])
+                      for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                      for x in c.children if x.dep_ == "pobj" for e in self._entities(x)
+                      if e.code not in _NON_STATE_CODES and e.sector is None]
+            if origin:
+                rules.append(f"attack with no stated perpetrator fired from {origin[0].entity_text}: "
+                             "unidentified attackers (UAF) of that place")
+                return [Entity("unidentified attackers", code=origin[0].code, sector="UAF", start=verb.idx,
+                               end=verb.idx + len(verb), rule="no stated agent; of the place fired from")]
             rules.append("attack with no stated perpetrator: unidentified attackers (UAF)")
             who, sector = "unidentified attackers", "UAF"
         elif passive is not None and ((row.event == "COERCE" and row.mode in ("arrest", "expel", "deport", "restrict"))
@@ -1786,7 +1833,7 @@ class Extractor:
             # "Israel must ease restrictions", "saying he must resign": an obligation, not an act that
             # happened; _reinterpret turns it into the speaker's REQUEST when a speaker is named
             hypothetical = True
-        if "would" in aux and not speaker and any(e.rule == "no stated agent" for e in cand.actor):
+        if "would" in aux and not speaker and any((e.rule or "").startswith("no stated agent") for e in cand.actor):
             hypothetical = True  # "such a strike would kill thousands": a prediction about no one's act
         elif "would" in aux:
             future = True  # reported future ("the EU would hold talks"); "if"/"unless" clauses make it hypothetical
@@ -1830,6 +1877,18 @@ class Extractor:
             # potential ambiguities), although the older PLOVER gold codes "will release" as AGREE
             cand.rules.append(f"future {cand.event} coded AGREE (PLOVER manual 2.0, §AGREE)")
             cand.event, cand.mode = "AGREE", None
+        elif cand.modality == "future" and cand.event == "RETREAT" and speaker is not None and (
+                {e.code for e in cand.actor} & ({speaker.code} - _NON_STATE_CODES)) and not any(
+                m.dep_ == "mark" and m.lower_ == "unless" for c in tok.children if c.dep_ == "advcl"
+                for m in c.children):  # "will withdraw unless ...": a threat (_conditional_threat)
+            # "Israel announced it would free 150 prisoners", "Moscow said it will pull its troops out": a
+            # side's own announcement of its future retreat is a verbal concession (PLOVER manual 2.0,
+            # §RETREAT and §CONCEDE: "announced...would withdraw troops" is RETREAT + future, coded CONCEDE);
+            # its CAMEO code is the expressed intent to yield (CAMEO 1.1b3 035x). A bare "will withdraw"
+            # stays future RETREAT.
+            cand.rules.append("announced future RETREAT: CONCEDE (PLOVER manual 2.0, §RETREAT, §CONCEDE)")
+            cand.row = replace(cand.row, event="CONCEDE", mode=None, cameo=_INTENT_TO_YIELD.get(cand.mode, "035"))
+            cand.event, cand.mode = "CONCEDE", None
         elif cand.modality == "future" and cand.event in _THREAT_MODE:
             mode = _THREAT_MODE[cand.event].get(cand.mode or "", _THREAT_MODE[cand.event][""])
             cand.rules.append(f"future {cand.event} announced: THREATEN (PLOVER manual 2.0, §THREATEN)")
