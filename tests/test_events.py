@@ -1091,3 +1091,33 @@ def test_unnamed_attackers_are_of_the_place_they_fired_from(code_text):
     assert codes(ev.recipient) == ["ARM"]
     (ev,) = code_text("Two rockets were fired at a village in northern Israel.").events
     assert ev.actor[0].sector == "UAF" and codes(ev.actor) != ["LBN"]
+
+
+def test_talks_travelled_for_are_held(code_text):
+    (ev,) = code_text("Greek and Turkish diplomats return to Ankara next week for talks on the islands.").events
+    assert ev.event == "CONSULT" and sorted(codes(ev.actor) + codes(ev.recipient)) == ["GRC", "TUR"]
+    (ev,) = code_text("Farmers came to the capital for a rally against the new tax.").events
+    assert ev.event == "PROTEST"
+    # "for" under other verbs is still a topic: "praised Chile for talks" is no meeting
+    assert [e.event for e in code_text("The minister thanked Norway for its aid.").events] != ["CONSULT"]
+
+
+def test_a_to_infinitive_hung_as_adverbial_clause_is_a_control_complement(code_text):
+    # the small parser labels "sworn *to fight*" advcl; the control verb's row needs its xcomp
+    (ev,) = code_text("The separatists have sworn to fight until they control the valley.").events
+    assert (ev.event, ev.mode) == ("THREATEN", ["violence"]) and ev.actor[0].sector == "REB"
+
+
+def test_forces_demobilized_with_no_agent_stand_themselves_down(code_text):
+    (ev,) = code_text("About 4,000 Liberian fighters have been demobilized since the accord.").events
+    assert (ev.event, ev.mode) == ("RETREAT", ["disarm"]) and codes(ev.actor) == ["LBR"]
+
+
+def test_an_attempted_killing_is_an_attack(code_text):
+    (ev,) = code_text("An attempt to assassinate the mayor of Mosul was foiled on Sunday.").events
+    assert ev.event == "ASSAULT" and ev.cameo == "185" and ev.actor[0].sector == "UAF"
+    assert ev.recipient[0].sector == "GOV"
+    (ev,) = code_text("Masked gunmen made an attempt to kill the judge.").events
+    assert ev.event == "ASSAULT" and ev.cameo == "185" and ev.actor[0].entity_text == "Masked gunmen"
+    # a plan or plot is not an attempt
+    assert code_text("The group had a plan to kill the judge.").events == []

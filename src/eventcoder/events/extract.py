@@ -98,6 +98,13 @@ _PROPOSALS = {"demand", "request", "call", "offer", "proposal", "appeal", "plan"
               "ultimatum", "plea", "bid", "resolution", "proposition", "overture"}
 #: Verbs whose "in"/"for" phrase is an act their subject takes part in ("engaged in", "gathered for").
 _TAKING_PART = {"engage", "involve", "participate", "converge", "gather", "assemble", "join", "mass"}
+#: Nouns of an attempted act ("an *attempt* to assassinate the governor"): CAMEO 1.1b3 185 for killings.
+_ATTEMPTS = {"attempt", "bid"}
+#: Verbs of standing a force down (CAMEO 1.1b3 0873).
+_STAND_DOWN = {"demobilize", "demobilise", "demobilized", "demobilised"}
+#: Verbs of travel whose "for" phrase names the event the travellers go to take part in ("negotiators
+#: *return to Geneva for* talks", "the envoy *arrived for* a meeting").
+_GOING_FOR = {"arrive", "come", "fly", "go", "head", "return", "travel", "sit", "convene", "reconvene"}
 #: Purposes that make a deployment help ("to help the army", "to protect civilians").
 _HELP_VERBS = {"help", "assist", "aid", "protect", "support", "train", "bolster", "secure"}
 #: Words that make a deployment a peacekeeping one.
@@ -215,9 +222,15 @@ class Extractor:
         self.quotes = quote_spans
         self.skip = skip
         self.sent_index = {}
+        control = lexicon.control_verbs
         for n, s in enumerate(doc.sents):
             for t in s:
                 self.sent_index[t.i] = n
+                if t.dep_ == "advcl" and t.i >= 2 and t.head.i == t.i - 2 and doc[t.i - 1].lower_ == "to" \
+                        and t.head.lemma_.lower() in control:
+                    # "the rebels have sworn *to fight*": the small parser hangs a control verb's "to V"
+                    # right after it as an adverbial clause; it is the verb's complement
+                    t.dep_ = "xcomp"
 
     # -- matching --------------------------------------------------------------------------------------
     def match(self, tok) -> Trigger | None:
@@ -471,6 +484,9 @@ class Extractor:
                 rules.append(f"light verb '{tok.lemma_}' + {nrow.describe()}")
         if self._is_content_of_event(tok):
             return None
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in _ATTEMPTS and row.event == "ASSAULT" and \
+                tok.lemma_.lower() in ("assassinate", "kill", "murder"):
+            row = replace(row, cameo="185")  # CAMEO 1.1b3 185: attempt to assassinate
         actor_tok, passive = self.subject(tok)
         actors = self._entities(actor_tok)
         if not actors and passive is not None:
@@ -485,6 +501,14 @@ class Extractor:
             actors, passive = self._entities(passive), None
             if actors:
                 rules.append("forces deployed with no stated deployer: the forces' own side")
+        if not actors and passive is not None and (row.event, row.mode) == ("RETREAT", "disarm") and \
+                tok.lemma_.lower() in _STAND_DOWN:
+            # "a third of the guerrillas have been demobilized": a force stood down with no one named doing it
+            # stands itself down (CAMEO 1.1b3 0873, demobilize armed forces, is the force's own side's act)
+            patients = self._entities(passive) or self._inner_entities(passive, [])
+            if patients and all(e.sector in _ARMED for e in patients):
+                actors, passive = patients, None
+                rules.append("force demobilized with no stated agent: the force itself")
         owned = False  # "UN sanctions against Iran were lifted", "Israel's blockade was eased": its owner acts
         if not actors and passive is not None and passive.lemma_.lower() in _MEASURE_NOUNS:
             actors = [e for c in passive.children if c.dep_ in ("poss", "compound") for e in self._entities(c)]
@@ -981,6 +1005,15 @@ class Extractor:
             return (hp if hp is not None else hs), None
         if dep == "relcl":
             return head, None
+        if dep == "acl" and tok.tag_ == "VB" and head.lemma_.lower() in _ATTEMPTS:
+            # "*their* attempt to seize the airport", "gunmen *made* an attempt to assassinate the mayor": the
+            # one who attempts; "an attempt to assassinate the governor was thwarted": no one named
+            owner = _child(head, "poss")
+            if owner is not None:
+                return owner, None
+            if head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
+                return self.subject(head.head)[0], None
+            return None, None
         if dep == "acl":
             agent = _child(tok, "agent")
             if agent is not None:  # "warplanes *supported by Russia*": the modified noun is the patient
@@ -1119,7 +1152,8 @@ class Extractor:
                 rules.append(f"expulsion with no stated agent: the government of {places[0].entity_text}")
                 return [Entity(places[0].entity_text, code=places[0].code, sector="GOV", start=places[0].start,
                                end=places[0].end, rule="the expelling country")]
-        if row.event == "ASSAULT" and (passive is not None or weapon):
+        attempted = verb.dep_ == "acl" and verb.head.lemma_.lower() in _ATTEMPTS and subj is None
+        if row.event == "ASSAULT" and (passive is not None or weapon or attempted):
             # "a mortar bomb was fired at Israel *from the Gaza Strip*", "a rocket launched from Syria hit ...":
             # unnamed attackers are of the place they fired from, not of the place they hit
             origin = [e for h in [verb] + ([subj] + [a for a in subj.children if a.dep_ == "acl"] if weapon else [])
@@ -1555,6 +1589,9 @@ class Extractor:
                     return True
                 continue
             lemma = h.lemma_.lower()
+            if lemma in _ATTEMPTS and t.dep_ == "acl" and t is tok and (r := self.match(tok)) is not None \
+                    and r.event in ("ASSAULT", "COERCE"):
+                return False  # "an attempt to assassinate the governor": an attack attempted is an attack (CAMEO 185)
             if h.pos_ in ("NOUN", "PROPN") and t.dep_ in ("acl", "ccomp") and any(
                     c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that") for c in t.children):
                 return True  # "its demand that Israel *ease* ...", "a plan to *attack*": not asserted
@@ -1632,7 +1669,8 @@ class Extractor:
             top = head.head
         gov = _governing_verb(noun)  # "held talks on X" reports talks; "exercises *conducted* by X" may be a topic
         governed = gov is not None and any(k == "head" and gov.lemma_.lower() in v for k, v in row.requires)
-        if top.dep_ == "pobj" and top.head.lower_ in TOPIC_PREPS and not governed \
+        going = top.head.lower_ == "for" and top.head.head.lemma_.lower() in _GOING_FOR | _TAKING_PART
+        if top.dep_ == "pobj" and top.head.lower_ in TOPIC_PREPS and not governed and not going \
                 and top.head.head.lemma_.lower() not in ("responsible", "guilty", "culpable"):
             return None  # a topic, not a report: "the position against Moscow's annexation of Crimea"
         actor, recipient, symmetric = self._participants(noun)
@@ -1665,9 +1703,11 @@ class Extractor:
             actor = self._entities(subj)
             if actor:
                 rules.append(f"event noun that '{subj.text}' is {head.head.lower_} {head.lower_}")
-        elif noun.dep_ == "pobj" and head.lower_ in ("in", "for") and head.head.lemma_.lower() in _TAKING_PART \
-                and not actor:
-            # "Serb forces were engaged *in ethnic cleansing*", "thousands were converging *for a rally*"
+        elif noun.dep_ == "pobj" and not actor and (
+                (head.lower_ in ("in", "for") and head.head.lemma_.lower() in _TAKING_PART)
+                or (head.lower_ == "for" and head.head.lemma_.lower() in _GOING_FOR)):
+            # "Serb forces were engaged *in ethnic cleansing*", "thousands were converging *for a rally*",
+            # "negotiators return to Geneva *for talks*"
             v = head.head
             subj, passive = self.subject(v)
             actor = self._entities(subj if subj is not None else passive)

@@ -72,6 +72,12 @@ class Lexicon:
     complement: dict[str, dict[str, str]]  # lemma → {event family: mode}
     reporting: dict[str, str]  # lemma → report | allege | deny | intend
 
+    @functools.cached_property
+    def control_verbs(self) -> frozenset[str]:
+        """Lemmas of verbs with a row that requires a "to V" complement ("vowed *to fight*")."""
+        return frozenset(lemma for (lemma, pos), rows in self.triggers.items()
+                         if pos == "VERB" and any(k == "xcomp" for r in rows for k, _ in r.requires))
+
     def candidates(self, lemma: str, pos: str) -> list[Trigger]:
         """Rows for ``lemma`` as ``pos``, most specific first."""
         return self.triggers.get((lemma.lower(), pos), [])
