@@ -547,3 +547,46 @@ def test_his_country_is_the_possessors_state(resolve):
                 "2020-03-01")
     assert (e.code, e.sector) == ("KAZ", None)
     assert resolve("He said the weather in his country was mild.", "country") is None  # no known owner
+
+
+def test_a_minority_or_a_placed_population_is_an_ethnic_group(resolve):
+    e = resolve("The Greek minority in Albania boycotted the census.", "minority")
+    assert (e.code, e.sector) == ("ALB", "CVL")
+    # a population of an unnamed place: an ethnic group, not its kin state (the event's place decides later)
+    e = resolve("Soldiers drove out the Serb population of the valley.", "population")
+    assert (e.code, e.sector) == ("UNK", "CVL")
+    e = resolve("The Iraqi population suffered under the embargo.", "population")
+    assert (e.code, e.sector) == ("IRQ", "CVL")
+
+
+def test_a_named_facility_takes_the_country_it_stands_in(coder, resolve):
+    from eventcoder.actors import DocActors
+
+    e = resolve("Inspectors toured the Darvan Heavy Water Facility (DHWF) in western Iran on Monday.", "Facility")
+    assert e.code == "IRN"
+    assert resolve("The Darvan Heavy Water Facility resumed work.", "Facility").code == "UNK"
+    doc = coder.nlp("Rebels shelled the Kovlar Steel Plant near Kharkiv.")
+    actors = DocActors(doc, coder.kb, date(2015, 5, 1), gazetteer=coder.gazetteer)
+    assert actors.entity(next(t for t in doc if t.text == "Plant")).code == "UKR"
+
+
+def test_a_misspelt_people_on_a_group_noun(resolve):
+    e = resolve("Hundreds of Chechan refugees crossed into Georgia.", "refugees")
+    assert (e.code, e.sector) == ("RUS", "REF")
+
+
+def test_a_countrys_branch_of_a_transnational_group(resolve):
+    e = resolve("Yemen's al-Qaeda militants stormed the prison.", "militants")
+    assert (e.code, e.sector, e.org) == ("YEM", "REB", None)
+    e = resolve("Al-Qaeda militants stormed the prison.", "militants")
+    assert (e.code, e.org) == ("IMG", "al-Qaeda")
+    e = resolve("Zarqawi claimed the bombing.", "Zarqawi", "2005-03-01")
+    assert (e.code, e.sector) == ("IRQ", "REB")
+
+
+def test_a_wing_or_faction_is_its_organisation(resolve):
+    e = resolve("The Hamas armed wing claimed the attack.", "wing")
+    assert (e.code, e.sector) == ("PSE", "REB")
+    e = resolve("A splinter faction of the FARC kidnapped two engineers.", "faction")
+    assert (e.code, e.sector) == ("COL", "REB")
+    assert resolve("The movement of FARC fighters worried the army.", "movement") is None

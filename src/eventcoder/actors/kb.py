@@ -314,6 +314,22 @@ class KnowledgeBase:
                  if abs(len(w) - len(k)) <= limit and k != w + "s" and _edits(w, k) <= limit}
         return min(found) if found and len(set(found.values())) == 1 else None
 
+    @functools.lru_cache(maxsize=8192)  # noqa: B019 (one knowledge base per process)
+    def near_people(self, word: str) -> str | None:
+        """The form of a people without a state (``peoples.tsv``) that ``word`` misspells ("Chenchen" for
+        "Chechen", "Pashtoon" for "Pashtun"), as its :func:`norm` key in :attr:`peoples`, or None. Same
+        limits as :meth:`near_country`: one capitalised word of 6 letters or more, the same initial, one edit
+        away (two from 9 letters), not a plural of the form, not itself a known name or country word, and
+        every form found of one people (one country list)."""
+        k = norm(word)
+        if len(k) < 6 or not word[:1].isupper() or not k.isalpha() or k in self.peoples or self.lookup(word) \
+                or self.country_of_word(word):
+            return None
+        limit = 2 if len(k) >= 9 else 1
+        found = {f: codes for f, codes in self.peoples.items() if " " not in f and f[:1] == k[:1]
+                 and abs(len(f) - len(k)) <= limit and k != f + "s" and _edits(f, k) <= limit}
+        return min(found) if found and len(set(found.values())) == 1 else None
+
     def near_person(self, name: str, on: date | None) -> KBActor | None:
         """The one office holder in office on ``on`` whose name ``name`` misspells ("Abdelaziz Bouteflicka",
         "Dos Sontas"): same surname initial, surname at most 2 edits away (1 for a bare surname or one of
