@@ -1121,3 +1121,25 @@ def test_an_attempted_killing_is_an_attack(code_text):
     assert ev.event == "ASSAULT" and ev.cameo == "185" and ev.actor[0].entity_text == "Masked gunmen"
     # a plan or plot is not an attempt
     assert code_text("The group had a plan to kill the judge.").events == []
+
+
+def test_acts_under_an_obligation_are_not_asserted(code_text):
+    # "must ensure security *to allow* food in": the purpose of an obligation has not happened
+    evs = code_text("The charity said Ethiopian troops must ensure security to allow food to reach Tigray.").events
+    assert [e.event for e in evs] == ["REQUEST"] and codes(evs[0].recipient) == ["ETH"]
+
+
+def test_acts_during_a_demonstration_share_its_target(code_text):
+    (ev,) = code_text("Students threw stones during demonstrations against the Chilean police.").events
+    assert (ev.event, ev.mode) == ("PROTEST", ["riot"]) and codes(ev.recipient) == ["CHL"]
+
+
+def test_an_agent_hung_on_the_gerund_of_a_passive_accusation(code_text):
+    (ev,) = code_text("The Zambian minister was accused of taking bribes by the opposition.").events
+    assert ev.event == "ACCUSE" and ev.actor[0].sector == "OPP" and codes(ev.recipient) == ["ZMB"]
+
+
+def test_a_clause_verb_hung_on_its_subject_before_a_reporting_verb(code_text):
+    # "Bolivian miners *resorted* to ..., officials said": the parser gives "said" two subjects
+    (ev,) = code_text("Bolivian miners resorted to throwing stones at the police, officials said.").events
+    assert ev.event == "PROTEST" and codes(ev.actor) == ["BOL"]

@@ -98,6 +98,8 @@ _PROPOSALS = {"demand", "request", "call", "offer", "proposal", "appeal", "plan"
               "ultimatum", "plea", "bid", "resolution", "proposition", "overture"}
 #: Verbs whose "in"/"for" phrase is an act their subject takes part in ("engaged in", "gathered for").
 _TAKING_PART = {"engage", "involve", "participate", "converge", "gather", "assemble", "join", "mass"}
+#: Nouns of demonstrations, whose target is that of the acts done during them.
+_DEMONSTRATIONS = {"demonstration", "protest", "rally", "march", "sit-in", "riot"}
 #: Nouns of an attempted act ("an *attempt* to assassinate the governor"): CAMEO 1.1b3 185 for killings.
 _ATTEMPTS = {"attempt", "bid"}
 #: Verbs of standing a force down (CAMEO 1.1b3 0873).
@@ -956,6 +958,13 @@ class Extractor:
             return passive, None  # "Israel is opposed to X": a stance, its subject the actor
         if passive is not None:
             agent = _child(tok, "agent")
+            if agent is None:
+                # "was accused of misusing funds *by government officials*": the parser hangs the agent at the
+                # clause's end on the active gerund, which takes no agent
+                agent = next((b for p in tok.children if p.dep_ == "prep" for g in p.children
+                              if g.dep_ == "pcomp" and g.tag_ == "VBG" and _child(g, "auxpass") is None
+                              for b in g.children if b.dep_ == "prep" and b.lower_ == "by"
+                              and self._entities(_child(b, "pobj"))), None)
             pobj = _child(agent, "pobj") if agent is not None else None
             if passive.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
                 passive = tok.head  # "the Afghan army, *which* is backed by US troops": the antecedent
@@ -1027,6 +1036,11 @@ class Extractor:
                 if author is not None:
                     return author, None
                 return self.subject(head.head if head.dep_ == "dobj" else head.head.head)[0], None
+            if head.dep_ in ("nsubj", "dep") and head.head.i > tok.i and tok.tag_ in ("VBD", "VBN") and \
+                    self.lex.reporting.get(head.head.lemma_.lower()) == "report" and any(
+                    c.dep_ == "nsubj" and c.i != head.i for c in head.head.children):
+                return head, None  # "Palestinian youths *resorted* to ..., officials said": the reporting verb has
+                # two subjects, so the first clause's verb was hung on its own subject
             if head.dep_ == "ROOT" and (tok.tag_ == "VBD" or (tok.tag_ == "VBN" and _child(tok, "dobj") is not None)):
                 return head, None  # "The Iraqi air force *carried out* air strikes": the parser took the main
                 # verb for a modifier of its subject (a finite verb, or a participle with an object)
@@ -1108,8 +1122,10 @@ class Extractor:
         protesters' own government."""
         clauses = [c for c in tok.children if c.dep_ in ("advcl", "xcomp", "acl", "prep")]
         for c in clauses:
-            if c.dep_ == "prep" and c.lower_ not in ("against", "over", "in", "at"):
-                continue
+            if c.dep_ == "prep" and c.lower_ not in ("against", "over", "in", "at") and not (
+                    c.lower_ == "during" and any(g.dep_ == "pobj" and g.lemma_.lower() in _DEMONSTRATIONS
+                                                 for g in c.children)):
+                continue  # ("threw stones *during demonstrations against* the army": the demonstrations' target)
             for t in c.subtree:
                 if t.dep_ in ("poss", "pobj", "dobj", "amod", "compound") and t.i != tok.i and t.pos_ != "PRON":
                     # (a pronoun there is the protesters themselves: "to show *their* anger at X")
@@ -1869,7 +1885,9 @@ class Extractor:
             hypothetical = True
         if any(c.dep_ == "advmod" and c.lower_ in _ALLEGED_ADVERBS for c in tok.children):
             cand.modality = "alleged"  # "Iran allegedly attacked a tanker"
-        if aux & {"must", "should", "ought"}:
+        if aux & {"must", "should", "ought"} or any(
+                a.dep_ == "aux" and a.lower_ in ("must", "should", "ought") for t2 in chain[1:] for a in t2.children):
+            # (or a verb above it: "must ensure security *to allow* food to reach civilians")
             # "Israel must ease restrictions", "saying he must resign": an obligation, not an act that
             # happened; _reinterpret turns it into the speaker's REQUEST when a speaker is named
             hypothetical = True
