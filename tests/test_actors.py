@@ -590,3 +590,19 @@ def test_a_wing_or_faction_is_its_organisation(resolve):
     e = resolve("A splinter faction of the FARC kidnapped two engineers.", "faction")
     assert (e.code, e.sector) == ("COL", "REB")
     assert resolve("The movement of FARC fighters worried the army.", "movement") is None
+
+
+def test_a_town_used_as_a_place_is_no_surname(resolve):
+    # Lagos is also the surname of a Chilean president in office in 2003
+    assert resolve("A rally in Lagos drew thousands of students.", "Lagos", "2003-05-01") is None
+    e = resolve("President Lagos met the miners in Santiago.", "Lagos", "2003-05-01")
+    assert (e.code, e.sector) == ("CHL", "GOV")
+
+
+def test_shares_of_a_group_and_commanders_of_a_group(resolve):
+    e = resolve("One third of the Tamil fighters operating in Sri Lanka surrendered.", "third")
+    assert (e.code, e.sector) == ("LKA", "REB")
+    e = resolve("The majority of the Ugandan rebels laid down their arms.", "majority")
+    assert (e.code, e.sector) == ("UGA", "REB")
+    assert resolve("Two rebel commanders spoke to reporters.", "commanders").sector == "REB"
+    assert resolve("Two army commanders spoke to reporters.", "commanders").sector == "MIL"

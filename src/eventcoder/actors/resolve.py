@@ -53,7 +53,10 @@ _NUMERIC_LABELS = {"CARDINAL", "QUANTITY", "ORDINAL", "MONEY", "PERCENT"}
 #: Quantity and group nouns whose "of" phrase names the actor.
 _QUANTITY = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "million",
              "millions", "group", "number", "handful", "crowd", "team", "delegation", "couple", "some", "member",
-             "members"}
+             "members",
+             # shares of a group: "one third of the guerrillas", "half of the protesters", "the majority of"
+             "third", "thirds", "half", "quarter", "quarters", "fifth", "fifths", "majority", "bulk", "percent",
+             "rest", "remainder"}
 #: Heads of organisation names that say "an association of people", not a state body.
 _NGO_HEADS = {"association", "federation", "society", "foundation", "forum", "network", "watch", "coalition",
               "committee", "institute"}
@@ -676,6 +679,9 @@ class DocActors:
         name_text = " ".join(t.text for t in ent if not self._is_title_word(t) and t.tag_ != "POS") or text
         known_place = label in ("GPE", "LOC", "NORP") and any(
             h.kind in ("country", "metonym") for h in self.kb.lookup(text))
+        if label in ("GPE", "LOC") and len(ent) == 1 and self._is_place_use(tok) and not any(
+                a.kind == "person" for a in self.kb.lookup(text)):
+            known_place = True  # "a rally *in Lagos*": a place, not the surname of Ricardo Lagos
         if not known_place and (norm(name_text) in self.bindings or self.kb.person(name_text, self.published)):
             e = self._person_entity(name_text, tok)
             if e is not None:
@@ -966,8 +972,8 @@ class DocActors:
         if best_role is not None:
             r = best_role[1]
             info["role"], info["sector"] = r, r.sector
-            if head.lemma_.lower() in _MEMBER_NOUNS and group is not None and r.sector == "GOV":
-                info["sector"] = group.sector
+            if head.lemma_.lower() in _MEMBER_NOUNS and group is not None and r.sector in ("GOV", "MIL"):
+                info["sector"] = group.sector  # "a rebel spokesman", "rebel commanders", "police chief"
             if r.kind == "person" and any(t.lower_ in ("former", "ousted", "deposed") for t in toks if t.i < head.i):
                 info["sector"] = "ELI"  # "former Nigerian military ruler" (PLOVER manual 2.0 §Sector codes: ELI)
         # "Red Cross officials", "Municipality Association officials": staff speak with their organisation's
