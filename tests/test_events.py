@@ -1143,3 +1143,13 @@ def test_a_clause_verb_hung_on_its_subject_before_a_reporting_verb(code_text):
     # "Bolivian miners *resorted* to ..., officials said": the parser gives "said" two subjects
     (ev,) = code_text("Bolivian miners resorted to throwing stones at the police, officials said.").events
     assert ev.event == "PROTEST" and codes(ev.actor) == ["BOL"]
+
+
+def test_an_object_shifted_after_its_as_phrase_names_the_accused(code_text):
+    (ev,) = code_text("Georgia on Monday condemned as a provocation Russia's seizure of two fishing boats.").events
+    assert ev.event == "ACCUSE" and codes(ev.actor) == ["GEO"] and codes(ev.recipient) == ["RUS"]
+
+
+def test_bombs_exploded_by_a_group_are_its_attack(code_text):
+    (ev,) = code_text("Separatist rebels exploded a series of bombs in the Colombian capital.").events
+    assert (ev.event, ev.mode) == ("ASSAULT", ["explosives"]) and ev.actor[0].sector == "REB"

@@ -134,7 +134,7 @@ MEASURES = {"ton", "tonne", "tons", "tonnes", "worth", "batch", "shipment", "con
             "quantity", "package", "kilogram", "kg", "litre", "liter", "barrel", "dose", "million", "billion",
             "thousand", "hundred", "lot", "supply", "convoy", "planeload", "truckload", "number", "part", "parts",
             "much", "most", "half", "rest", "swathe", "swath", "portion", "some", "many", "all", "several",
-            "dozen", "few", "majority"}
+            "dozen", "few", "majority", "series", "couple", "pair", "volley", "salvo", "barrage"}
 #: Object nouns that take their meaning from a compound: "mediation efforts", "curfew hours".
 _LIGHT_HEADS = {"effort", "hour", "regime", "order", "process"}
 #: Nouns that count or group events: the event is their "of" phrase ("a new round of talks").
@@ -1403,6 +1403,16 @@ class Extractor:
         (possessor, by-agent, country word) inside it."""
         own = {e.code for e in actors}
         heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+        if len(heads) == 1:
+            # "denounced as an ugly crime *Serbia's suppression* of ...": the object shifted after its "as"
+            # phrase, which the parser takes for an apposition there
+            for shifted in (a for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
+                            for x in p.children if x.dep_ == "pobj" for a in x.children if a.dep_ == "appos"):
+                ents = [e for e in self._entities(shifted) if e.code not in own or _other_sector(e, actors)] \
+                    or self._inner_entities(shifted, actors)
+                if ents:
+                    return ents
+                heads.append(shifted)
         for h in heads[1:] + ([verb] if _child(verb, "nsubjpass") is None else []):
             # "investigating killings *by Peruvian guerrillas* against civilians": the doer of the act (the
             # parser may hang the "by" phrase on an active verb)
