@@ -606,3 +606,11 @@ def test_shares_of_a_group_and_commanders_of_a_group(resolve):
     assert (e.code, e.sector) == ("UGA", "REB")
     assert resolve("Two rebel commanders spoke to reporters.", "commanders").sector == "REB"
     assert resolve("Two army commanders spoke to reporters.", "commanders").sector == "MIL"
+
+
+def test_members_of_a_named_organisation_act_as_it(resolve):
+    e = resolve("Police arrested three Hamas members in Hebron.", "members")
+    assert (e.code, e.sector) == ("PSE", "REB")
+    e = resolve("Austria will limit work permits for new EU members.", "members")
+    assert (e.code, e.org) == ("IGO", "EU")
+    assert resolve("The party expelled two members.", "members") is None

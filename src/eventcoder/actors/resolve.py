@@ -610,8 +610,10 @@ class DocActors:
             return None, False, False
         if role is None and ent is None and tok.pos_ != "PROPN" and not info.get("self_named") and not (
                 subject and tok.tag_ in ("NNS", "NNPS") and info.get("code")) and not (
-                subject and info.get("org")):
-            # ("the APEC forum agreed": an organisation's name on the subject noun is that organisation)
+                subject and info.get("org")) and not (
+                tok.lemma_.lower() in _MEMBER_NOUNS and info.get("org_named")):
+            # ("the APEC forum agreed": an organisation's name on the subject noun is that organisation;
+            # "new EU members", "Hamas members": the members of a named organisation act as it)
             # "Russian military activities": a country word on a non-actor noun is a hint, not an actor;
             # but the plural subject of an act ("Palestinian suicide bombers killed ...") is its people
             return None, False, False
@@ -1001,6 +1003,7 @@ class DocActors:
                 info["code"] = h.code
                 if h.kind == "org":
                     info["org"], info["name"] = h.org, h.name
+                    info["org_named"] = True
                 if h.sector and (not info.get("sector") or member):
                     info["sector"] = h.sector
         # "Israel's militia ally", "allies of Russia": the other party of a relation is not the actor
@@ -1051,6 +1054,7 @@ class DocActors:
                     elif info.get("branch") and h.kind == "org":
                         pass  # the branch's own organisation named again
                     elif h.kind == "org":
+                        info["org_named"] = True
                         if not info.get("org") and h.org:
                             info["org"] = h.org
                             info["code"] = h.code
