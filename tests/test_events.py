@@ -1153,3 +1153,26 @@ def test_an_object_shifted_after_its_as_phrase_names_the_accused(code_text):
 def test_bombs_exploded_by_a_group_are_its_attack(code_text):
     (ev,) = code_text("Separatist rebels exploded a series of bombs in the Colombian capital.").events
     assert (ev.event, ev.mode) == ("ASSAULT", ["explosives"]) and ev.actor[0].sector == "REB"
+
+
+def test_what_a_protest_is_against_is_its_topic(code_text):
+    (ev,) = code_text("Tibetan exiles began a hunger strike in protest of the Chinese government's refusal "
+                      "to free the monks.").events
+    assert (ev.event, ev.mode) == ("PROTEST", ["hunger"]) and codes(ev.recipient) == ["CHN"]
+
+
+def test_poll_shares_of_a_population_are_no_actors(code_text):
+    assert code_text("A survey found that 64 percent of Canadians would back a ban on handguns.").events == []
+    assert code_text("The plan is supported by a majority of Mexicans.").events == []
+
+
+def test_it_in_a_clause_reported_by_a_participle_is_the_speaker(code_text):
+    evs = code_text("Tokyo rejected calls by Myanmar's generals for new loans, saying it was suspending aid "
+                    "until elections are held.").events
+    sanction = [e for e in evs if e.event == "SANCTION"]
+    assert sanction and codes(sanction[0].actor) == ["JPN"]
+
+
+def test_attempts_inside_a_call_are_no_attack(code_text):
+    evs = code_text("He called for an end to all attacks and attempts to seize territory.").events
+    assert [e.event for e in evs if e.event == "ASSAULT"] == []

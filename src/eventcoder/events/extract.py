@@ -102,6 +102,13 @@ _TAKING_PART = {"engage", "involve", "participate", "converge", "gather", "assem
 _DEMONSTRATIONS = {"demonstration", "protest", "rally", "march", "sit-in", "riot"}
 #: Nouns of an attempted act ("an *attempt* to assassinate the governor"): CAMEO 1.1b3 185 for killings.
 _ATTEMPTS = {"attempt", "bid"}
+#: Dependencies of a noun phrase in a clause (not a conjunct the parser took for a verb's).
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "ROOT"}
+#: Shares of a population that a poll reports ("77 *percent* of Americans", "a *majority* of Kenyans").
+_POLL_SHARES = {"percent", "%", "majority", "plurality", "minority", "proportion", "share", "third", "quarter",
+                "fifth", "half", "most"}
+#: Types of stance that polls report.
+_STANCES = {"SUPPORT", "AGREE", "REJECT", "ACCUSE", "REQUEST"}
 #: Verbs of standing a force down (CAMEO 1.1b3 0873).
 _STAND_DOWN = {"demobilize", "demobilise", "demobilized", "demobilised"}
 #: Verbs of travel whose "for" phrase names the event the travellers go to take part in ("negotiators
@@ -491,6 +498,14 @@ class Extractor:
             row = replace(row, cameo="185")  # CAMEO 1.1b3 185: attempt to assassinate
         actor_tok, passive = self.subject(tok)
         actors = self._entities(actor_tok)
+        if actors and actor_tok is not None and actor_tok.lower_ in ("it", "they") and actor_tok.dep_ == "nsubj":
+            # "Berlin rejected the calls, saying *it* was withholding aid": the subject pronoun of a reported
+            # clause is its speaker, not the nearest name ("Belarus")
+            speaker = self._reporting_subject(tok)
+            said = self._entities(speaker) if speaker is not None and speaker.pos_ != "PRON" else []
+            if said and _codes(said) != _codes(actors) and all(e.sector in (None, "GOV") for e in said):
+                actors = said
+                rules.append(f"'{actor_tok.text}' in a clause reported by '{speaker.text}': the speaker")
         if not actors and passive is not None:
             actors = self._instrument_actor(tok, rules)
         if not actors and passive is None and actor_tok is not None and row.event == "ASSAULT":
@@ -526,6 +541,9 @@ class Extractor:
             # as UNK when nothing resolves it
             speaker = self._reporting_subject(tok)
             actors = self._unresolved(speaker, rules) if speaker is not None and not self._entities(speaker) else []
+        if actor_tok is not None and actor_tok.lemma_.lower() in _POLL_SHARES and row.event in _STANCES and all(
+                e.sector in ("CVL", None) and e.code != "UNK" for e in actors):
+            return None  # "77 percent of Americans would back a licensing policy": a poll finding, not an act
         if tok.lemma_.lower() in ("surround", "encircle") and actors and all(
                 e.sector in ("JRN", "CVL", "EDU", "MED", "BUS", "REL", "LAB") for e in actors):
             return None  # "surrounded by the press", "by well-wishers": a crowd, not a siege (CAMEO 191 needs force)
@@ -1168,7 +1186,8 @@ class Extractor:
                 rules.append(f"expulsion with no stated agent: the government of {places[0].entity_text}")
                 return [Entity(places[0].entity_text, code=places[0].code, sector="GOV", start=places[0].start,
                                end=places[0].end, rule="the expelling country")]
-        attempted = verb.dep_ == "acl" and verb.head.lemma_.lower() in _ATTEMPTS and subj is None
+        attempted = verb.dep_ == "acl" and verb.head.lemma_.lower() in _ATTEMPTS and subj is None \
+            and verb.head.dep_ in _NOMINAL_DEPS
         if row.event == "ASSAULT" and (passive is not None or weapon or attempted):
             # "a mortar bomb was fired at Israel *from the Gaza Strip*", "a rocket launched from Syria hit ...":
             # unnamed attackers are of the place they fired from, not of the place they hit
@@ -1615,10 +1634,11 @@ class Extractor:
                     return True
                 continue
             lemma = h.lemma_.lower()
-            if lemma in _ATTEMPTS and t.dep_ == "acl" and t is tok and (r := self.match(tok)) is not None \
-                    and r.event in ("ASSAULT", "COERCE"):
-                return False  # "an attempt to assassinate the governor": an attack attempted is an attack (CAMEO 185)
-            if h.pos_ in ("NOUN", "PROPN") and t.dep_ in ("acl", "ccomp") and any(
+            attempt = lemma in _ATTEMPTS and t.dep_ == "acl" and t is tok and h.dep_ in _NOMINAL_DEPS \
+                and (r := self.match(tok)) is not None \
+                and r.event in ("ASSAULT", "COERCE")  # "an attempt to assassinate the governor": an attack attempted
+            # is an attack (CAMEO 185), unless the attempt is itself the content of another event
+            if h.pos_ in ("NOUN", "PROPN") and t.dep_ in ("acl", "ccomp") and not attempt and any(
                     c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that") for c in t.children):
                 return True  # "its demand that Israel *ease* ...", "a plan to *attack*": not asserted
             kind = self.lex.reporting.get(lemma)
@@ -1817,7 +1837,9 @@ class Extractor:
                     return True
             if h.pos_ in ("NOUN", "PROPN", "VERB") and h is not noun:
                 r = self.match(h)
-                if r is not None and r.event not in ("REPORT", "NONE") and t.dep_ in ("pobj", "dobj", "compound"):
+                if r is not None and r.event not in ("REPORT", "NONE") and (
+                        t.dep_ in ("pobj", "dobj", "compound") or (t.dep_ == "prep" and t.i != noun.i and h.pos_ == "NOUN")):
+                    # ("a hunger strike in protest *of* the government's refusal": the refusal is the topic)
                     if not (h.pos_ == "VERB" and t.dep_ == "dobj" and not r.requires
                             and h.lemma_.lower() in LIGHT_VERBS):
                         return True
