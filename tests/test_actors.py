@@ -614,3 +614,11 @@ def test_members_of_a_named_organisation_act_as_it(resolve):
     e = resolve("Austria will limit work permits for new EU members.", "members")
     assert (e.code, e.org) == ("IGO", "EU")
     assert resolve("The party expelled two members.", "members") is None
+
+
+def test_a_titled_former_leader_misspelt_in_full(resolve):
+    # a full name one or two letters off a former holder, with a title: the holder, dated by the story
+    e = resolve("President Francois Mitterand welcomed the Polish delegation.", "Mitterand", "2000-01-01")
+    assert (e.code, e.sector) == ("FRA", "GOV")
+    e = resolve("President Jon Smithers met the rebel envoys in Arusha.", "Smithers", "2000-01-01")
+    assert (e.code, e.sector) == ("UNK", "GOV")

@@ -330,18 +330,25 @@ class KnowledgeBase:
                  and abs(len(f) - len(k)) <= limit and k != f + "s" and _edits(f, k) <= limit}
         return min(found) if found and len(set(found.values())) == 1 else None
 
-    def near_person(self, name: str, on: date | None) -> KBActor | None:
+    def near_person(self, name: str, on: date | None, anytime: bool = False) -> KBActor | None:
         """The one office holder in office on ``on`` whose name ``name`` misspells ("Abdelaziz Bouteflicka",
         "Dos Sontas"): same surname initial, surname at most 2 edits away (1 for a bare surname or one of
-        five letters or less), and for a full name another word in common. None when not exactly one."""
+        five letters or less), and for a full name another word in common. None when not exactly one.
+
+        With ``anytime``, a full name (first name and surname) may also misspell a former holder ("President
+        Francois Mitterand" in a story dated after his term; never one whose terms all begin after ``on``):
+        the caller dates the answer with :meth:`person`."""
         words = norm(name).split()
         if not words or len(words[-1]) < 5:
             return None
         last, rest = words[-1], set(words[:-1])
+        if anytime and not rest:
+            return None
         limit = 2 if rest and len(last) > 5 else 1
         found = [a for surname, actors in self.surnames.items()
                  if surname[:1] == last[:1] and surname != last and abs(len(surname) - len(last)) <= limit
-                 for a in actors if _in_term(a, on) and (not rest or rest & set(norm(a.name).split()))
+                 for a in actors if (_in_term(a, on) or (anytime and (on is None or (a.start and a.start <= on))))
+                 and (not rest or rest & set(norm(a.name).split()))
                  and _edits(surname, last) <= limit]
         return min(found, key=lambda a: a.rank) if len({a.name for a in found}) == 1 else None
 

@@ -479,6 +479,9 @@ class DocActors:
         kb = self.kb.person(ent_text, self.published)
         if kb is None and bound is not None and bound.code == "UNK" and bound.sector == "GOV":
             kb = self.kb.near_person(ent_text, self.published)  # "President Bouteflicka": a misspelt leader
+            if kb is None:  # "President Francois Mitterand" out of his term: a titled former leader, dated
+                near = self.kb.near_person(ent_text, self.published, anytime=True)
+                kb = self.kb.person(near.name, self.published) if near is not None else None
         if bound is not None:
             e = Entity(ent_text, code=bound.code, sector=bound.sector, org=bound.org, name=bound.name,
                        rule="title binding")
