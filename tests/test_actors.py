@@ -622,3 +622,14 @@ def test_a_titled_former_leader_misspelt_in_full(resolve):
     assert (e.code, e.sector) == ("FRA", "GOV")
     e = resolve("President Jon Smithers met the rebel envoys in Arusha.", "Smithers", "2000-01-01")
     assert (e.code, e.sector) == ("UNK", "GOV")
+
+
+def test_peoples_named_in_two_words(resolve):
+    e = resolve("Crimean Tatars rallied in Simferopol against the annexation.", "Tatars", "2014-04-01")
+    assert (e.code, e.sector) == ("UKR", "CVL")
+    e = resolve("Hundreds of Crimean Tatars rallied against the annexation.", "Hundreds", "2014-04-01")
+    assert (e.code, e.sector) == ("UKR", "CVL")
+    # the nationalist community of Northern Ireland (peoples.tsv), not the Irish state
+    e = resolve("Irish republican gunmen shot a police officer in Belfast.", "gunmen", "1990-01-01")
+    assert e.code == "GBR"
+    assert resolve("Irish troops joined the UN force.", "troops").code == "IRL"

@@ -226,19 +226,24 @@ class DocActors:
                 return e
         return None
 
-    def _people_country(self, tok, misspelt: bool = False) -> str | None:
+    def _people_country(self, tok, misspelt: bool = False, text: str | None = None) -> str | None:
         """The country of a people without a state named by ``tok`` ("Igbo", "Hutus", "Kurds";
         ``data/peoples.tsv``): its one country, or, when it lives in several, the one the story names
         (Hutus in a story naming Burundi → BDI); None when that is not decided or ``tok`` is part of a name.
         With ``misspelt``, a word one edit from a people's form counts as that form ("Chenchen refugees",
-        :meth:`KnowledgeBase.near_people`)."""
-        key = norm(tok.text)
+        :meth:`KnowledgeBase.near_people`). ``text`` is a form of several words that starts at ``tok``
+        ("Crimean Tatars", "Irish nationalist")."""
+        key = norm(text or tok.text)
         if misspelt and key not in self.kb.peoples:
             key = self.kb.near_people(tok.text) or key
         codes = self.kb.peoples.get(key) if tok.text[:1].isupper() else None
         ent = self.ent_of.get(tok.i)
-        if not codes or (ent is not None and ent.label_ == "PERSON" and len(ent) > 1):
+        if not codes or (ent is not None and ent.label_ == "PERSON" and len(ent) > 1 and text is None):
             return None
+        return self._story_people_code(codes)
+
+    def _story_people_code(self, codes: tuple[str, ...]) -> str | None:
+        """One code of a people's countries: the only one, or the only one the story names."""
         if len(codes) > 1:
             if self._doc_codes is None:
                 self._doc_codes = {self.kb.country_of_word(t.text) for t in self.doc} | {
@@ -297,6 +302,8 @@ class DocActors:
             return False
         if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return False
+        if tok.i > 0 and norm(self.doc[tok.i - 1: tok.i + 1].text) in self.kb.peoples:
+            return True  # "Crimean Tatars"
         return self.kb.country_of_word(tok.text) is not None or norm(tok.text) in self.kb.peoples or any(
             x.lower_ == "ethnic" for x in tok.subtree if x.i < tok.i) or any(
             c.dep_ in ("amod", "compound") and self.kb.country_of_word(c.text) for c in tok.children)
@@ -692,7 +699,8 @@ class DocActors:
             if e is not None:
                 self._span(e, tok, ent)
                 return e, True, False
-        code = self._people_country(tok) if len(ent) == 1 and not self.kb.lookup(text) else None
+        code = self._people_country(tok) if len(ent) == 1 and not self.kb.lookup(text) else (
+            self._people_country(ent[0], text=text) if len(ent) > 1 else None)  # "Crimean Tatars"
         if code:
             e = Entity(text, code=code, rule=f"people living in {code}")
             self._span(e, tok)
@@ -1037,11 +1045,14 @@ class DocActors:
             if ent is not None and all(x.i in idx for x in ent):
                 cand_texts.append((ent.text, ent.end - ent.start))
             cand_texts.append((t.text, 1))
+            if t.i + 1 in idx and norm(self.doc[t.i: t.i + 2].text) in self.kb.peoples:
+                cand_texts.insert(0, (self.doc[t.i: t.i + 2].text, 2))  # "Irish nationalist guerrillas"
             used = 1
             for text, n in cand_texts:
                 hits = [h for h in self.kb.lookup(text, self.published)
                         if h.kind != "person" and not (n == 1 and t.is_lower)]
-                code = self.kb.country_of_word(text) or (self._people_country(t) if n == 1 else None) or (
+                code = self.kb.country_of_word(text) or (
+                    self._people_country(t) if n == 1 else self._people_country(t, text=text)) or (
                     self.kb.country_of_word(self.kb.near_country(text) or "") if t.pos_ == "PROPN" else None) or (
                     # "Chenchen refugees": a misspelt people on a role noun
                     self._people_country(t, misspelt=True) if n == 1 and t.pos_ == "PROPN" and t.i != head.i
