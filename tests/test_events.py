@@ -1176,3 +1176,26 @@ def test_it_in_a_clause_reported_by_a_participle_is_the_speaker(code_text):
 def test_attempts_inside_a_call_are_no_attack(code_text):
     evs = code_text("He called for an end to all attacks and attempts to seize territory.").events
     assert [e.event for e in evs if e.event == "ASSAULT"] == []
+
+
+def test_recipients_of_kinds_found_in_own_cases(code_text):
+    # mediation between two parties in a complement
+    (ev,) = code_text("The Qatari emir offered to mediate between Rwanda and Congo.").events
+    assert ev.event == "AGREE" and sorted(codes(ev.recipient)) == ["COD", "RWA"]
+    # the owner of a condemned act comes before the place in its of-phrase
+    (ev,) = code_text("Canada condemned Iran's seizure of two Kuwaiti ships.").events
+    assert ev.event == "ACCUSE" and codes(ev.recipient) == ["IRN"]
+    # an untagged organisation compounded on the object owns it
+    (ev,) = code_text("Mali's junta rejected an ECOWAS proposal for early elections.").events
+    assert ev.event == "REJECT" and [e.org for e in ev.recipient] == ["ECOWAS"]
+    # another organisation under the same non-state code is another party
+    (ev,) = code_text("The European Union threatened to suspend trade talks with Mercosur.").events
+    assert ev.event == "THREATEN" and [e.org for e in ev.recipient] == ["Mercosur"]
+    # a ship flagged or owned by a country
+    (ev,) = code_text("Iranian forces seized a Liberian-flagged oil tanker in the Gulf.").events
+    assert ev.event == "COERCE" and codes(ev.recipient) == ["LBR"]
+
+
+def test_being_on_hunger_strike_is_a_protest(code_text):
+    (ev,) = code_text("The jailed Bahraini activist has been on hunger strike for 40 days.").events
+    assert (ev.event, ev.mode) == ("PROTEST", ["hunger"]) and codes(ev.actor) == ["BHR"]

@@ -109,6 +109,8 @@ _POLL_SHARES = {"percent", "%", "majority", "plurality", "minority", "proportion
                 "fifth", "half", "most"}
 #: Types of stance that polls report.
 _STANCES = {"SUPPORT", "AGREE", "REJECT", "ACCUSE", "REQUEST"}
+#: Participles that tie a ship, aircraft or firm to a country ("Greek-*flagged*", "Israeli-*owned*").
+_FLAGGED = {"flag", "flagged", "own", "owned", "register", "registered", "operate", "operated"}
 #: Verbs of standing a force down (CAMEO 1.1b3 0873).
 _STAND_DOWN = {"demobilize", "demobilise", "demobilized", "demobilised"}
 #: Verbs of travel whose "for" phrase names the event the travellers go to take part in ("negotiators
@@ -744,7 +746,7 @@ class Extractor:
                 p = _child(c, "pobj")
                 if p is None:
                     continue
-                ents = [e for e in self._entities(p) if e.code not in own or e.code == "UNK" or _other_sector(e, actors)] or \
+                ents = [e for e in self._entities(p) if e.code not in own or e.code == "UNK" or _other_party(e, actors)] or \
                     self._inner_entities(p, actors) or self._modifier_country(p, own)
                 if ents:
                     mode = "investigate" if row.mode == "investigate" else "disapprove"
@@ -1400,6 +1402,8 @@ class Extractor:
         """A one-country entity from the adjective/compound/possessive words of ``noun`` ("*Israeli*
         targets", "a *U.S.* request"), other than the actor's own country; [] when none or several."""
         mods = [m for m in noun.children if m.dep_ in ("amod", "poss", "compound")]
+        mods += [g for m in mods if m.lemma_.lower() in _FLAGGED for g in m.children
+                 if g.dep_ in ("npadvmod", "compound", "amod", "nmod")]  # "a *Greek*-owned tanker"
         found = {self.actors.kb.country_of_word(m.text) for m in mods} - {None} - own
         if len(found) != 1:
             return []
@@ -1427,17 +1431,24 @@ class Extractor:
             # phrase, which the parser takes for an apposition there
             for shifted in (a for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
                             for x in p.children if x.dep_ == "pobj" for a in x.children if a.dep_ == "appos"):
-                ents = [e for e in self._entities(shifted) if e.code not in own or _other_sector(e, actors)] \
+                ents = [e for e in self._entities(shifted) if e.code not in own or _other_party(e, actors)] \
                     or self._inner_entities(shifted, actors)
                 if ents:
                     return ents
                 heads.append(shifted)
+        for h in heads[1:]:
+            # "condemned *Russia's* annexation of four Ukrainian regions": the object's owner, before any
+            # entity inside its of-phrase
+            ents = [e for c in h.children if c.dep_ == "poss" for e in self._entities(c)
+                    if e.code not in own or _other_party(e, actors)]
+            if ents:
+                return ents
         for h in heads[1:] + ([verb] if _child(verb, "nsubjpass") is None else []):
             # "investigating killings *by Peruvian guerrillas* against civilians": the doer of the act (the
             # parser may hang the "by" phrase on an active verb)
             for x in (g for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
                       for g in c.children if g.dep_ == "pobj"):
-                ents = [e for e in self._entities(x) if e.code not in own or _other_sector(e, actors)]
+                ents = [e for e in self._entities(x) if e.code not in own or _other_party(e, actors)]
                 if ents:
                     return ents
         for h in heads:
@@ -1447,13 +1458,13 @@ class Extractor:
                 p = _child(c, "pobj")
                 if p is None:
                     continue
-                ents = [e for e in self._entities(p) if e.code not in own or _other_sector(e, actors)]
+                ents = [e for e in self._entities(p) if e.code not in own or _other_party(e, actors)]
                 if not ents:
                     ents = self._inner_entities(p, actors)
                 if not ents:
                     for x in p.subtree:  # "into alleged crimes committed *by Croat forces*"
                         if x.dep_ == "pobj" and x.head.lower_ == "by":
-                            ents = [e for e in self._entities(x) if e.code not in own or _other_sector(e, actors)]
+                            ents = [e for e in self._entities(x) if e.code not in own or _other_party(e, actors)]
                             if ents:
                                 break
                 if not ents:
@@ -1469,7 +1480,7 @@ class Extractor:
         cands += [x for c in noun.children if c.dep_ == "prep" and c.lower_ not in ("in", "at", "near", "into")
                   for x in c.children if x.dep_ == "pobj"]
         for c in cands:
-            ents = [e for e in self._entities(c) if e.code not in own or _other_sector(e, actors)]
+            ents = [e for e in self._entities(c) if e.code not in own or _other_party(e, actors)]
             if ents:
                 return ents
         return []
@@ -1487,8 +1498,9 @@ class Extractor:
         own = {e.code for e in actors}
         cands = [c for c in obj.children if c.dep_ == "poss"]
         # "a United Nations appeal": a name compounded onto the object
-        cands += [c for c in obj.children if c.dep_ in ("compound", "nmod") and c.i in self.actors.ent_of
-                  and self.actors.ent_of[c.i].label_ in ("ORG", "GPE", "PERSON")]
+        cands += [c for c in obj.children if c.dep_ in ("compound", "nmod") and (
+            (c.i in self.actors.ent_of and self.actors.ent_of[c.i].label_ in ("ORG", "GPE", "PERSON"))
+            or (c.text[:1].isupper() and c.i not in self.actors.ent_of))]  # "an *ECOWAS* demand" (untagged)
         for c in obj.children:
             if c.dep_ == "prep" and c.lower_ in ("to", "for", "with", "by", "of", "from", "against", "on", "over"):
                 cands.extend(x for x in c.children if x.dep_ == "pobj")
@@ -1497,7 +1509,7 @@ class Extractor:
             if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
                 cands.extend(x for x in c.children if x.dep_ == "nsubj")  # "its demand *that Israel* ease ..."
         for c in cands:
-            ents = [e for e in self._entities(c) if e.code not in own or _other_sector(e, actors)]
+            ents = [e for e in self._entities(c) if e.code not in own or _other_party(e, actors)]
             if ents:
                 rules.append(f"recipient inside the object '{obj.text}'")
                 return ents
@@ -1515,12 +1527,17 @@ class Extractor:
         cands = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass") and comp.dep_ == "ccomp"]
         cands += [c for c in comp.children if c.dep_ in ("dobj", "dative")]
         cands += [x for c in comp.children if c.dep_ in ("prep", "dative") and c.lower_ in
-                  ("to", "for", "against", "with", "from", "on")
+                  ("to", "for", "against", "with", "from", "on", "between")
                   for x in c.children if x.dep_ == "pobj"]
         for c in cands:
-            ents = [e for e in self._entities(c) if e.code not in own or e.code == "UNK" or _other_sector(e, actors)]
+            ents = [e for e in self._entities(c) if e.code not in own or e.code == "UNK" or _other_party(e, actors)]
             if ents:
                 rules.append(f"recipient from the complement '{comp.text}'")
+                return ents
+        for c in cands:  # "threatened to suspend trade talks *with Mercosur*": the other party of a tie
+            ents = [e for e in self._linked_party(c) if e.code not in own or _other_party(e, actors)]
+            if ents:
+                rules.append(f"recipient: the other party of '{c.text}' in the complement")
                 return ents
         for c in cands:
             ents = self._modifier_country(c, own)
@@ -1546,6 +1563,9 @@ class Extractor:
                         continue
                     head = _measured(head)  # "dozens *of Estonian* websites"
                     mods = [m for m in head.children if m.dep_ in ("amod", "poss", "compound")]
+                    # "a *Greek*-flagged tanker", "a Greek-owned ship": the country word on the participle
+                    mods += [g for m in mods if m.lemma_.lower() in _FLAGGED for g in m.children
+                             if g.dep_ in ("npadvmod", "compound", "amod", "nmod")]
                     found = {self.actors.kb.country_of_word(m.text) for m in mods} - {None}
                     code = found.pop() if len(found) == 1 else None
                 else:
@@ -1715,7 +1735,8 @@ class Extractor:
             top = head.head
         gov = _governing_verb(noun)  # "held talks on X" reports talks; "exercises *conducted* by X" may be a topic
         governed = gov is not None and any(k == "head" and gov.lemma_.lower() in v for k, v in row.requires)
-        going = top.head.lower_ == "for" and top.head.head.lemma_.lower() in _GOING_FOR | _TAKING_PART
+        going = (top.head.lower_ == "for" and top.head.head.lemma_.lower() in _GOING_FOR | _TAKING_PART) or (
+            top.head.lower_ == "on" and row.event == "PROTEST" and top.head.head.lemma_.lower() in ("be", "remain", "stay"))
         if top.dep_ == "pobj" and top.head.lower_ in TOPIC_PREPS and not governed and not going \
                 and top.head.head.lemma_.lower() not in ("responsible", "guilty", "culpable"):
             return None  # a topic, not a report: "the position against Moscow's annexation of Crimea"
@@ -1751,7 +1772,9 @@ class Extractor:
                 rules.append(f"event noun that '{subj.text}' is {head.head.lower_} {head.lower_}")
         elif noun.dep_ == "pobj" and not actor and (
                 (head.lower_ in ("in", "for") and head.head.lemma_.lower() in _TAKING_PART)
-                or (head.lower_ == "for" and head.head.lemma_.lower() in _GOING_FOR)):
+                or (head.lower_ == "for" and head.head.lemma_.lower() in _GOING_FOR)
+                or (head.lower_ == "on" and row.event == "PROTEST" and head.head.lemma_.lower() in ("be", "remain", "stay"))):
+            # ("has been *on hunger strike* for 80 days": the one on strike)
             # "Serb forces were engaged *in ethnic cleansing*", "thousands were converging *for a rally*",
             # "negotiators return to Geneva *for talks*"
             v = head.head
@@ -2129,6 +2152,15 @@ def _span_chars(toks: list) -> tuple[int, int]:
     while len(toks) > 1 and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]
     return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _other_party(e: Entity, actors: list[Entity]) -> bool:
+    """True when ``e`` shares a code with the actors but is another party: a domestic dyad
+    (:func:`_other_sector`), or another organisation under the same non-state code ("the EU threatened to
+    suspend talks *with Mercosur*": both IGO, two parties)."""
+    return _other_sector(e, actors) or (
+        e.code in _NON_STATE_CODES and e.code != "UNK" and bool(e.org)
+        and all(a.code != e.code or (a.org and a.org != e.org) for a in actors))
 
 
 def _other_sector(e: Entity, actors: list[Entity]) -> bool:
