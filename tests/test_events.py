@@ -1199,3 +1199,12 @@ def test_recipients_of_kinds_found_in_own_cases(code_text):
 def test_being_on_hunger_strike_is_a_protest(code_text):
     (ev,) = code_text("The jailed Bahraini activist has been on hunger strike for 40 days.").events
     assert (ev.event, ev.mode) == ("PROTEST", ["hunger"]) and codes(ev.actor) == ["BHR"]
+
+
+def test_measured_objects_and_led_coalitions_name_the_recipient(code_text):
+    (ev,) = code_text("Germany suspended part of a development aid program for Niger.").events
+    assert ev.event == "SANCTION" and codes(ev.recipient) == ["NER"]
+    (ev,) = code_text("Pakistan refused to commit to any assistance to the Saudi-led campaign in Yemen.").events
+    assert ev.event == "REJECT" and codes(ev.recipient) == ["SAU"]
+    (ev,) = code_text("Houthi rebels attacked the Saudi-led coalition.").events
+    assert ev.event == "ASSAULT" and codes(ev.recipient) == ["SAU"]

@@ -109,8 +109,9 @@ _POLL_SHARES = {"percent", "%", "majority", "plurality", "minority", "proportion
                 "fifth", "half", "most"}
 #: Types of stance that polls report.
 _STANCES = {"SUPPORT", "AGREE", "REJECT", "ACCUSE", "REQUEST"}
-#: Participles that tie a ship, aircraft or firm to a country ("Greek-*flagged*", "Israeli-*owned*").
-_FLAGGED = {"flag", "flagged", "own", "owned", "register", "registered", "operate", "operated"}
+#: Participles that tie a ship, aircraft, firm or coalition to a country ("Greek-*flagged*", "Israeli-*owned*",
+#: "the US-*led* war"; not "-backed": a sponsor is not the party).
+_FLAGGED = {"flag", "flagged", "own", "owned", "register", "registered", "operate", "operated", "lead", "led"}
 #: Verbs of standing a force down (CAMEO 1.1b3 0873).
 _STAND_DOWN = {"demobilize", "demobilise", "demobilized", "demobilised"}
 #: Verbs of travel whose "for" phrase names the event the travellers go to take part in ("negotiators
@@ -1496,6 +1497,8 @@ class Extractor:
             if obj is None:
                 return []
         own = {e.code for e in actors}
+        if _measured(obj) is not obj:  # "suspended part *of a military aid program for Bosnia*"
+            obj = _measured(obj)
         cands = [c for c in obj.children if c.dep_ == "poss"]
         # "a United Nations appeal": a name compounded onto the object
         cands += [c for c in obj.children if c.dep_ in ("compound", "nmod") and (
@@ -1535,7 +1538,10 @@ class Extractor:
                 rules.append(f"recipient from the complement '{comp.text}'")
                 return ents
         for c in cands:  # "threatened to suspend trade talks *with Mercosur*": the other party of a tie
-            ents = [e for e in self._linked_party(c) if e.code not in own or _other_party(e, actors)]
+            ents = [e for e in self._linked_party(c) if e.code not in own or _other_party(e, actors)] or [
+                e for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
+                for x in p.children if x.dep_ == "pobj"
+                for e in self._modifier_country(x, own)]  # "assistance to the *US*-led war"
             if ents:
                 rules.append(f"recipient: the other party of '{c.text}' in the complement")
                 return ents
