@@ -1208,3 +1208,32 @@ def test_measured_objects_and_led_coalitions_name_the_recipient(code_text):
     assert ev.event == "REJECT" and codes(ev.recipient) == ["SAU"]
     (ev,) = code_text("Houthi rebels attacked the Saudi-led coalition.").events
     assert ev.event == "ASSAULT" and codes(ev.recipient) == ["SAU"]
+
+
+def test_kinds_found_reading_immigration_and_terrorism_articles(code_text):
+    # an idiom's object as the noun a relative clause modifies
+    assert "ASSAULT" not in [e.event for e in code_text("Lawmakers praised the balance the Senate bill strikes.").events]
+    # a crowd gathering is no mobilisation of forces; troops massing is
+    assert code_text("About 2,000 Salvadorans had amassed at the border with Mexico.").events == []
+    (ev,) = code_text("Thousands of Turkish troops amassed near the Syrian border.").events
+    assert ev.event == "MOBILIZE" and codes(ev.actor) == ["TUR"]
+    # an expletive "it" names no actor
+    assert code_text("It is hard to guarantee the safety of the convoy.").events == []
+    # deaths in accidents and disasters have no attacker
+    assert code_text("Three Peruvian miners were killed in an accident on Monday.").events == []
+    # talking about something is a statement, not a consultation
+    assert code_text("The Brazilian president talked about Argentina's debt.").events == []
+    # a leader's rallies are campaign events, not protests
+    assert "PROTEST" not in [e.event for e in code_text("Thousands attended one of the Venezuelan president's rallies.").events]
+    # believing is not buying; a purchase needs a counterpart
+    assert code_text("The Kenyan government does not buy into this argument.").events == []
+    assert code_text("The suspect bought two rifles at a gun shop.").events == []
+    (ev,) = code_text("Egypt bought fighter jets from France.").events
+    assert ev.event == "COOPERATE" and codes(ev.recipient) == ["FRA"]
+    # "never" denies a past fact; it is no refusal
+    assert code_text("Her son never traveled to Chechnya, she said.").events == []
+
+
+def test_a_named_group_compounded_on_the_targets_is_the_recipient(code_text):
+    (ev,) = code_text("Jordanian jets launched air strikes against Islamic State targets in Syria.").events
+    assert ev.event == "ASSAULT" and codes(ev.recipient) == ["IMG"]

@@ -112,6 +112,19 @@ _STANCES = {"SUPPORT", "AGREE", "REJECT", "ACCUSE", "REQUEST"}
 #: Participles that tie a ship, aircraft, firm or coalition to a country ("Greek-*flagged*", "Israeli-*owned*",
 #: "the US-*led* war"; not "-backed": a sponsor is not the party).
 _FLAGGED = {"flag", "flagged", "own", "owned", "register", "registered", "operate", "operated", "lead", "led"}
+#: Adjectives of an expletive "it is ... to V" ("it is *hard* to guarantee safety"), unlike "it is *willing* to".
+_EXPLETIVE_ADJ = {"hard", "easy", "difficult", "important", "possible", "impossible", "necessary", "essential",
+                  "vital", "crucial", "tough", "dangerous", "safe", "wise", "unwise", "illegal", "unfair", "fair",
+                  "costly", "expensive", "impractical", "unrealistic", "unreasonable", "reasonable", "useful",
+                  "pointless", "critical", "imperative", "urgent"}
+#: Sectors of people who are no armed force.
+_CIVILIANS = {"CVL", "REF", "LAB", "EDU", "JRN", "MED", "REL", "BUS", "AGR", "ENV"}
+#: Mishaps and disasters that kill without an attacker (PLOVER manual 2.0, §ASSAULT needs an actor's force).
+_MISHAPS = {"accident", "crash", "collision", "earthquake", "quake", "flood", "flooding", "storm", "hurricane",
+            "cyclone", "typhoon", "avalanche", "landslide", "mudslide", "stampede", "heatwave", "tornado",
+            "tsunami", "wildfire", "blaze"}
+#: Verbs of buying and selling (COOPERATE economic exchange, CAMEO 061/062).
+_TRADE_VERBS = {"buy", "purchase", "sell", "acquire"}
 #: Verbs of standing a force down (CAMEO 1.1b3 0873).
 _STAND_DOWN = {"demobilize", "demobilise", "demobilized", "demobilised"}
 #: Verbs of travel whose "for" phrase names the event the travellers go to take part in ("negotiators
@@ -212,8 +225,9 @@ _MEASURE_NOUNS = frozenset({"sanction", "embargo", "ban", "blockade", "curfew", 
 #: Verbs of perceiving or telling an event: their subject is neither its doer nor its target.
 _WITNESS_VERBS = frozenset({"witness", "see", "watch", "hear", "film", "photograph", "describe", "recall",
                             "remember", "recount", "mourn", "commemorate", "cover", "document"})
-#: Verbs of undergoing an act: their subject is its target ("survived the bombing").
-_VICTIM_VERBS = frozenset({"survive", "suffer", "endure", "escape", "sustain", "face"})
+#: Verbs of undergoing an act: their subject is its target ("survived the bombing", "fleeing persecution",
+#: "received threats").
+_VICTIM_VERBS = frozenset({"survive", "suffer", "endure", "escape", "sustain", "face", "flee", "receive"})
 #: Verbs of harm whose present participle after an attack tells its toll ("shelled the city, *killing* 20").
 _TOLL_VERBS = frozenset({"kill", "wound", "injure", "maim", "hurt"})
 
@@ -282,6 +296,9 @@ class Extractor:
             return obj is not None and any(c.dep_ == "prep" and c.lower_ in values for c in obj.children)
         if kind == "obj":
             objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+            if not objs and tok.dep_ == "relcl" and not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP")
+                                                            for c in kids):
+                objs = [tok.head]  # "the balance *it strikes*", "the deal they struck": the modified noun
             if not objs:  # control verbs: "allowed *convoys* to enter" parses the object as the clause subject
                 comp = _complement(tok)
                 if comp is not None:
@@ -547,6 +564,19 @@ class Extractor:
         if actor_tok is not None and actor_tok.lemma_.lower() in _POLL_SHARES and row.event in _STANCES and all(
                 e.sector in ("CVL", None) and e.code != "UNK" for e in actors):
             return None  # "77 percent of Americans would back a licensing policy": a poll finding, not an act
+        if row.event == "MOBILIZE" and obj is None and actors and all(e.sector in _CIVILIANS for e in actors):
+            return None  # "1,600 Hondurans had amassed at the border": a crowd, not forces mobilised
+        if row.event == "ASSAULT" and passive is not None and any(
+                x.lemma_.lower() in _MISHAPS for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "by")
+                for x in c.children if x.dep_ == "pobj"):
+            return None  # "two members were killed *in accidents*", "died in the earthquake": no attacker
+        if row.event == "CONSULT" and tok.lemma_.lower() in ("talk", "speak") and not _child(tok, "dobj") and any(
+                c.dep_ == "prep" and c.lower_ in ("about", "of") for c in tok.children) and not any(
+                c.dep_ == "prep" and c.lower_ in ("with", "to") for c in tok.children) and len(actors) == 1:
+            return None  # "talked about Mexico sending ...": a statement (CAMEO 01), no one talked with
+        if row.event == "COOPERATE" and tok.lemma_.lower() in _TRADE_VERBS and any(
+                c.dep_ in ("prep", "prt") and c.lower_ == "into" for c in tok.children):
+            return None  # "does not buy into this narrative": believing, not trade
         if tok.lemma_.lower() in ("surround", "encircle") and actors and all(
                 e.sector in ("JRN", "CVL", "EDU", "MED", "BUS", "REL", "LAB") for e in actors):
             return None  # "surrounded by the press", "by well-wishers": a crowd, not a siege (CAMEO 191 needs force)
@@ -680,6 +710,8 @@ class Extractor:
                 event, mode = crow.event, crow.mode
         if event == "CONSULT" and recipients and all(e.sector == "JRN" for e in recipients):
             return None  # talking to the press is a statement (CAMEO 01), not a consultation
+        if event == "COOPERATE" and tok.lemma_.lower() in _TRADE_VERBS and not recipients:
+            return None  # "bought two mortar kits": a purchase with no counterpart named is no exchange between actors
         start, end = self._clause_span(tok)
         cand = Candidate(
             trigger=tok, row=row, event=event, mode=mode, actor=actors, recipient=recipients,
@@ -1016,7 +1048,10 @@ class Extractor:
         if head is tok:
             return None, None
         if dep == "xcomp" and head.pos_ == "ADJ":
-            return self.subject(head)[0], None
+            s = self.subject(head)[0]
+            if s is not None and s.lower_ == "it" and head.dep_ == "acomp" and head.lemma_.lower() in _EXPLETIVE_ADJ:
+                return None, None  # "*it* is hard to guarantee safety": an expletive subject names no one
+            return s, None
         if dep == "xcomp":
             hp = _child(head, "nsubjpass")
             if hp is not None and _child(head, "agent") is None:
@@ -1120,6 +1155,10 @@ class Extractor:
                 if not ents and slot.startswith("prep:"):  # "hack into the computers *of South Korean officers*"
                     ents = [e for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                             for x in c.children if x.dep_ == "pobj" for e in self._entities(x)]
+                if not ents and slot.startswith(("prep:", "obj:")):  # "strikes against *Islamic State* targets"
+                    ents = [e for c in t.children if c.dep_ == "compound" and (
+                        (c.i in self.actors.ent_of and self.actors.ent_of[c.i].label_ in ("ORG", "NORP", "GPE"))
+                        or c.pos_ == "PROPN") for e in self._entities(c)]
                 if not ents and slot in ("prep:in", "prep:at") and (code := self.actors.country_hint(t)):
                     # "sought refuge *in Germany*": the lexicon names the place as the one addressed
                     ents = [Entity(t.text, code=code, start=t.idx, end=t.idx + len(t), rule="country of the place")]
@@ -1828,6 +1867,9 @@ class Extractor:
                     rules.append(f"participants of '{ref.text}' it is compared with")
         if not actor:
             return None
+        if row.event == "PROTEST" and noun.lemma_.lower() in ("rally", "march") and all(
+                e.sector in ("GOV", "ELI") for e in actor):
+            return None  # "his near-daily rallies": a leader's campaign rallies are no protest against anyone
         if not recipient and row.event == "PROTEST":
             where = gov or (head if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in ASPECTUAL else noun)
             recipient = self._protest_target(where, actor, rules)
@@ -1974,7 +2016,8 @@ class Extractor:
                     speaker = speaker or (ents[0] if ents else None)
         cand.speaker = speaker
         cand.quoted = any(s <= tok.idx < e for s, e in self.quotes)
-        if negated and cand.event in _REFUSABLE:
+        never = any(c.dep_ == "neg" and c.lower_ == "never" for c in tok.children) and tok.tag_ in ("VBD", "VBN")
+        if negated and cand.event in _REFUSABLE and not never:  # ("he *never traveled* to X": a fact denied)
             # "will not lift the ban", "did not give permission": a refusal (PLOVER manual 2.0, §REJECT)
             cand.rules.append(f"negated {cand.event}: a refusal, coded REJECT (PLOVER manual 2.0, §REJECT)")
             cand.event, cand.mode = "REJECT", _REFUSABLE[cand.event]
