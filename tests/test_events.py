@@ -1237,3 +1237,20 @@ def test_kinds_found_reading_immigration_and_terrorism_articles(code_text):
 def test_a_named_group_compounded_on_the_targets_is_the_recipient(code_text):
     (ev,) = code_text("Jordanian jets launched air strikes against Islamic State targets in Syria.").events
     assert ev.event == "ASSAULT" and codes(ev.recipient) == ["IMG"]
+
+
+def test_suspecting_and_accusing_name_the_suspected(code_text):
+    (ev,) = code_text("Colombian officials suspected the rebels of hiding the hostages.").events
+    assert (ev.event, ev.mode) == ("ACCUSE", ["allege"]) and codes(ev.actor) == ["COL"]
+    assert ev.recipient[0].sector == "REB"
+    # the object names the accused even when the parser hangs a gerund on the of-phrase's noun
+    (ev,) = code_text("Police accuse the gang of smuggling migrants.").events
+    assert ev.recipient[0].sector == "CRM"
+    # a participle telling who someone is ("suspected by X of ...") is no accusation event
+    evs = code_text("Sudan offered to hand over two men suspected by Egypt of planning the attack.").events
+    assert "ACCUSE" not in [e.event for e in evs]
+
+
+def test_the_counted_noun_of_a_measured_object_is_resolved_whole(code_text):
+    (ev,) = code_text("Burmese troops captured part of a Karen guerrilla stronghold near the Thai border.").events
+    assert ev.event == "ASSAULT" and codes(ev.recipient) == ["MMR"] and ev.recipient[0].sector == "REB"

@@ -561,6 +561,8 @@ class Extractor:
             # as UNK when nothing resolves it
             speaker = self._reporting_subject(tok)
             actors = self._unresolved(speaker, rules) if speaker is not None and not self._entities(speaker) else []
+        if row.event == "ACCUSE" and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            return None  # "two nationals *suspected by the West of* blowing up a plane": who they are, not an act
         if actor_tok is not None and actor_tok.lemma_.lower() in _POLL_SHARES and row.event in _STANCES and all(
                 e.sector in ("CVL", None) and e.code != "UNK" for e in actors):
             return None  # "77 percent of Americans would back a licensing policy": a poll finding, not an act
@@ -1477,10 +1479,12 @@ class Extractor:
                     return ents
                 heads.append(shifted)
         for h in heads[1:]:
+            # "accused *the gang* of smuggling migrants": the object itself when it names a party;
             # "condemned *Russia's* annexation of four Ukrainian regions": the object's owner, before any
             # entity inside its of-phrase
-            ents = [e for c in h.children if c.dep_ == "poss" for e in self._entities(c)
-                    if e.code not in own or _other_party(e, actors)]
+            ents = [e for e in self._entities(h) if e.code not in own or _other_party(e, actors)] or [
+                e for c in h.children if c.dep_ == "poss" for e in self._entities(c)
+                if e.code not in own or _other_party(e, actors)]
             if ents:
                 return ents
         for h in heads[1:] + ([verb] if _child(verb, "nsubjpass") is None else []):
@@ -1536,9 +1540,11 @@ class Extractor:
             if obj is None:
                 return []
         own = {e.code for e in actors}
+        cands = []
         if _measured(obj) is not obj:  # "suspended part *of a military aid program for Bosnia*"
             obj = _measured(obj)
-        cands = [c for c in obj.children if c.dep_ == "poss"]
+            cands.append(obj)  # "captured part *of a Karen guerrilla stronghold*": the counted noun itself
+        cands += [c for c in obj.children if c.dep_ == "poss"]
         # "a United Nations appeal": a name compounded onto the object
         cands += [c for c in obj.children if c.dep_ in ("compound", "nmod") and (
             (c.i in self.actors.ent_of and self.actors.ent_of[c.i].label_ in ("ORG", "GPE", "PERSON"))
