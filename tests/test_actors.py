@@ -590,6 +590,9 @@ def test_a_wing_or_faction_is_its_organisation(resolve):
     e = resolve("A splinter faction of the FARC kidnapped two engineers.", "faction")
     assert (e.code, e.sector) == ("COL", "REB")
     assert resolve("The movement of FARC fighters worried the army.", "movement") is None
+    # another country's adjective on the organisation: that country's branch ("Saudi Hezbollah")
+    e = resolve("Iran and its Saudi Hezbollah arm plotted the attack.", "arm")
+    assert (e.code, e.sector) == ("SAU", "REB")
 
 
 def test_a_town_used_as_a_place_is_no_surname(resolve):
@@ -606,6 +609,9 @@ def test_shares_of_a_group_and_commanders_of_a_group(resolve):
     assert (e.code, e.sector) == ("UGA", "REB")
     assert resolve("Two rebel commanders spoke to reporters.", "commanders").sector == "REB"
     assert resolve("Two army commanders spoke to reporters.", "commanders").sector == "MIL"
+    assert resolve("Seventy percent of Americans oppose the deal.", "percent") is None  # a poll, not a group
+    # "minority" is an ethnic group noun, but a minority leader is a legislator
+    assert resolve("The Senate minority leader criticised the bill.", "leader").sector == "LEG"
 
 
 def test_members_of_a_named_organisation_act_as_it(resolve):
@@ -633,3 +639,12 @@ def test_peoples_named_in_two_words(resolve):
     e = resolve("Irish republican gunmen shot a police officer in Belfast.", "gunmen", "1990-01-01")
     assert e.code == "GBR"
     assert resolve("Irish troops joined the UN force.", "troops").code == "IRL"
+
+
+def test_a_surname_after_a_full_name_is_that_person(resolve):
+    # the knowledge base holds John Reid (GBR), not Harry Reid: a surname bound to another full name is not he
+    text = "Senate Majority Leader Harry Reid spoke on Monday. Reid said the bill would pass."
+    e = resolve(text, "Reid", "2015-01-01", nth=1)
+    assert (e.code, e.sector) == ("UNK", "LEG")
+    text = "Defence Secretary John Reid spoke on Monday. Reid said the troops would stay."
+    assert resolve(text, "Reid", "2006-01-01", nth=1).code == "GBR"

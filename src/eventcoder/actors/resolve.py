@@ -55,7 +55,7 @@ _QUANTITY = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", 
              "millions", "group", "number", "handful", "crowd", "team", "delegation", "couple", "some", "member",
              "members",
              # shares of a group: "one third of the guerrillas", "half of the protesters", "the majority of"
-             "third", "thirds", "half", "quarter", "quarters", "fifth", "fifths", "majority", "bulk", "percent",
+             "third", "thirds", "half", "quarter", "quarters", "fifth", "fifths", "majority", "bulk",
              "rest", "remainder"}
 #: Heads of organisation names that say "an association of people", not a state body.
 _NGO_HEADS = {"association", "federation", "society", "foundation", "forum", "network", "watch", "coalition",
@@ -483,7 +483,10 @@ class DocActors:
             bound = self.bindings.get(k)
         if bound is None and len(k.split()) > 1:
             bound = self.bindings.get(k.split()[-1]) if self._surname_unique(k.split()[-1]) else None
-        kb = self.kb.person(ent_text, self.published)
+        full = bound.name if bound is not None and bound.name else ent_text
+        # "Reid" after "Senate Majority Leader Harry Reid": the full name the document bound, never another
+        # office holder of that surname (John Reid)
+        kb = self.kb.person(full if len(norm(full).split()) > len(k.split()) else ent_text, self.published)
         if kb is None and bound is not None and bound.code == "UNK" and bound.sector == "GOV":
             kb = self.kb.near_person(ent_text, self.published)  # "President Bouteflicka": a misspelt leader
             if kb is None:  # "President Francois Mitterand" out of his term: a titled former leader, dated
@@ -654,7 +657,11 @@ class DocActors:
         for c in cands:
             e = self.entity(c) if c.i in self.ent_of or c.pos_ == "PROPN" else None
             if e is not None and e.code != "UNK" and "knowledge base (org)" in (e.rule or ""):
-                part = self._copy(e, tok, f"a {tok.lower_} of")
+                part = self._copy(e, tok, f"part ({tok.lemma_.lower()}) of")
+                own = {self.kb.country_of_word(m.text) for m in [*tok.children, *c.children]
+                       if m.i < c.i and m.dep_ in ("amod", "compound", "nmod")} - {None}
+                if len(own) == 1 and own != {e.code}:  # "its Saudi Hezbollah arm": that country's branch
+                    part.code, part.org = own.pop(), None
                 part.start, part.end = self.doc[tok.left_edge.i].idx, tok.idx + len(tok)
                 part.entity_text = self.text[part.start:part.end]
                 return part
