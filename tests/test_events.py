@@ -1254,3 +1254,35 @@ def test_suspecting_and_accusing_name_the_suspected(code_text):
 def test_the_counted_noun_of_a_measured_object_is_resolved_whole(code_text):
     (ev,) = code_text("Burmese troops captured part of a Karen guerrilla stronghold near the Thai border.").events
     assert ev.event == "ASSAULT" and codes(ev.recipient) == ["MMR"] and ev.recipient[0].sector == "REB"
+
+
+def test_kinds_found_reading_politics_articles(code_text):
+    # a visit needs a foreign host
+    assert code_text("The Nigerian senator toured a temporary kitchen in Abuja.").events == []
+    (ev,) = code_text("The Nigerian president visited Ghana on Monday.").events
+    assert (ev.event, ev.mode) == ("CONSULT", ["visit"]) and codes(ev.recipient) == ["GHA"]
+    # a device that blew up has unidentified attackers, whatever "it" last named
+    (ev,) = code_text("The bomb was hidden in a bag in Lahore. Two people were hurt when it blew up.").events[-1:]
+    assert ev.event == "ASSAULT" and ev.actor[0].sector == "UAF"
+    # calling someone out is criticism; demonstrating that is showing; firing a named person is a dismissal
+    (ev,) = code_text("The Chilean senator called out the president for his silence.").events
+    assert (ev.event, ev.mode) == ("ACCUSE", ["disapprove"])
+    assert code_text("The Peruvian president demonstrated that he can govern.").events == []
+    assert code_text("The governor fired Maria Lopez on Friday.").events == []
+    # figurative capture; quitting a pastime
+    assert code_text("The Kenyan photographer captured the mood of the crowd.").events == []
+    assert code_text("The Afghan singer quit music in 2021.").events == []
+    (ev,) = code_text("The Pakistani interior minister quit his post.").events
+    assert (ev.event, ev.mode) == ("RETREAT", ["resign"])
+    # not yet done, and meetings that did not happen, are no refusals
+    assert code_text("Malian authorities have yet to release the names of the victims.").events == []
+    assert code_text("The Georgian envoy has not spoken with Russian officials since 2008.").events == []
+    # proposed and planned acts are not asserted
+    assert "SANCTION" not in [e.event for e in code_text("The proposed ban on Chinese steel angered Beijing.").events]
+
+
+def test_concessions_extracted_come_from_the_other_side(code_text):
+    (ev,) = code_text("Greek negotiators extracted concessions from Turkey.").events
+    assert (ev.event, codes(ev.actor), codes(ev.recipient)) == ("CONCEDE", ["TUR"], ["GRC"])
+    (ev,) = code_text("The Lebanese government received threats from the militia.").events
+    assert ev.event == "THREATEN" and codes(ev.recipient) == ["LBN"] and ev.actor[0].sector == "PRM"

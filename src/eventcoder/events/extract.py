@@ -228,6 +228,12 @@ _WITNESS_VERBS = frozenset({"witness", "see", "watch", "hear", "film", "photogra
 #: Verbs of undergoing an act: their subject is its target ("survived the bombing", "fleeing persecution",
 #: "received threats").
 _VICTIM_VERBS = frozenset({"survive", "suffer", "endure", "escape", "sustain", "face", "flee", "receive"})
+#: Modifiers of an event noun that make it unreal or not yet real (PLOVER auxiliary modes).
+_UNREAL_MODS = frozenset({"proposed", "possible", "potential", "prospective", "hypothetical", "would-be",
+                          "threatened", "mooted", "contemplated", "rumoured", "rumored"})
+_PLANNED_MODS = frozenset({"planned", "scheduled", "upcoming", "forthcoming", "expected", "intended"})
+#: Verbs of getting something from another party ("*extracted* concessions", "*won* support from X").
+_GETTING_VERBS = frozenset({"extract", "wrest", "win", "obtain", "gain", "get", "wring", "secure"})
 #: Verbs of harm whose present participle after an attack tells its toll ("shelled the city, *killing* 20").
 _TOLL_VERBS = frozenset({"kill", "wound", "injure", "maim", "hurt"})
 
@@ -552,6 +558,13 @@ class Extractor:
             owned = bool(actors)
             if owned:
                 rules.append(f"actor: the owner of the measure '{passive.text}'")
+        if row.event == "ASSAULT" and row.mode == "explosives" and _child(tok, "dobj") is None and passive is None \
+                and actor_tok is not None and actor_tok.pos_ == "PRON" and tok.lemma_.lower() in ("blow", "explode"):
+            # "minor wounds when *it* blew up": the device went off; its owner is not named
+            actors = []
+            rules.append("device blew up: unidentified attackers (UAF)")
+            actors = [Entity("unidentified attackers", code="UNK", sector="UAF", start=tok.idx, end=tok.idx + len(tok),
+                             rule="no stated agent")]
         if not actors:
             actors = self._unstated_agent(tok, row, actor_tok, passive, rules)
         if not actors:
@@ -561,6 +574,12 @@ class Extractor:
             # as UNK when nothing resolves it
             speaker = self._reporting_subject(tok)
             actors = self._unresolved(speaker, rules) if speaker is not None and not self._entities(speaker) else []
+        if tok.lemma_.lower() == "fire" and (o := _child(tok, "dobj")) is not None and o.i in self.actors.ent_of \
+                and self.actors.ent_of[o.i].label_ == "PERSON":
+            return None  # "why he fired FBI Director James Comey": a dismissal, not shooting
+        if row.event == "PROTEST" and tok.lemma_.lower() == "demonstrate" and any(
+                c.dep_ == "ccomp" for c in tok.children):
+            return None  # "Trump demonstrated that he cannot ...": showing, not a demonstration
         if row.event == "ACCUSE" and tok.dep_ == "acl" and tok.tag_ == "VBN":
             return None  # "two nationals *suspected by the West of* blowing up a plane": who they are, not an act
         if actor_tok is not None and actor_tok.lemma_.lower() in _POLL_SHARES and row.event in _STANCES and all(
@@ -712,6 +731,9 @@ class Extractor:
                 event, mode = crow.event, crow.mode
         if event == "CONSULT" and recipients and all(e.sector == "JRN" for e in recipients):
             return None  # talking to the press is a statement (CAMEO 01), not a consultation
+        if (event, mode) == ("CONSULT", "visit") and tok.lemma_.lower() in ("visit", "tour", "travel") and (
+                not recipients or {e.code for e in recipients} <= {e.code for e in actors} - {"UNK"}):
+            return None  # "touring a kitchen", "the country, which he last visited": a visit needs a foreign host
         if event == "COOPERATE" and tok.lemma_.lower() in _TRADE_VERBS and not recipients:
             return None  # "bought two mortar kits": a purchase with no counterpart named is no exchange between actors
         start, end = self._clause_span(tok)
@@ -1844,11 +1866,16 @@ class Extractor:
             subj_ents = self._entities(subj)
             if head.lemma_.lower() in _WITNESS_VERBS:
                 subj_ents = []  # "tourists *saw* the shelling", "a journalist *witnessed* the attack": no doer
-            elif head.lemma_.lower() in _VICTIM_VERBS and noun.dep_ == "dobj":
+            elif noun.dep_ == "dobj" and (head.lemma_.lower() in _VICTIM_VERBS or (
+                    head.lemma_.lower() in _GETTING_VERBS and row.event in ("CONCEDE", "SUPPORT", "AID", "AGREE"))):
+                # ("their negotiators *extracted* concessions": the other side conceded to them)
                 # "the minister *survived* the bombing": the subject suffered the act, the noun's doer did it
                 recipient, subj_ents = recipient or subj_ents, []
                 if subj_ents or recipient:
                     rules.append(f"'{head.lemma_}': its subject suffered the act")
+                if not actor:  # "received threats *from militants*", "extracted concessions *from Turkey*"
+                    actor = [e for h in (head, noun) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                             for x in c.children if x.dep_ == "pobj" for e in self._entities(x)]
             if subj_ents:
                 if not actor:
                     actor = subj_ents
@@ -1940,8 +1967,21 @@ class Extractor:
             if n is not None
             for c in n.children)  # "engaged in *no* discussion", "*no* talks were held"
         hypothetical_self = tok.lemma_.lower() in DELIBERATION and cand.trigger.i != tok.i  # noun event under it
+        if cand.trigger.pos_ == "NOUN":
+            mods = {c.lower_ for c in cand.trigger.children if c.dep_ in ("amod", "compound", "advmod")}
+            hypothetical_self = hypothetical_self or bool(mods & _UNREAL_MODS)  # "a *proposed* ban", "*possible* sanctions"
+            planned = bool(mods & _PLANNED_MODS)  # "the *planned* visit", "an *upcoming* summit"
+        else:
+            planned = False
         if tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in tok.head.children):
             negated = True
+        first = tok
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        yet_to = first.dep_ == "xcomp" and first.head.lemma_.lower() == "have" and any(
+            c.lower_ == "yet" for c in first.head.children)
+        if yet_to:
+            negated = True  # "authorities have yet to confirm or release the identity": not done (no refusal)
         aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         conj, be = tok, {"be", "been", "being", "is", "are", "was", "were", "to"}
         while not aux - be and conj.dep_ == "conj" and conj.head.i != conj.i:
@@ -1954,7 +1994,7 @@ class Extractor:
             hypothetical_self = True  # "Does the United States condemn its partner?": asked, not asserted
         if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in TOPIC_PREPS - {"against", "for"}:
             hypothetical_self = True  # "concerned *about killing* civilians": a topic, not an act
-        future = bool(aux & _FUTURE_AUX) or ("going" in aux) or (
+        future = planned or bool(aux & _FUTURE_AUX) or ("going" in aux) or (
             tok.lemma_.lower() in INTENT and cand.trigger.i != tok.i)  # "preparing *an offensive*": intended
         hypothetical = bool(aux & _HYPOTHETICAL_AUX) or hypothetical_self
         speaker = None
@@ -1987,7 +2027,7 @@ class Extractor:
             negated = True  # "accidentally collided ... and was destroyed": no attack
         if cand.event in ("ASSAULT", "COERCE") and any(
                 t2.dep_ == "advcl" and _to_infinitive(t2)
-                and t2.head.pos_ == "VERB" and ((r := self.match(t2.head)) is None or r.event in ("REPORT", "NONE"))
+                and t2.head.pos_ in ("VERB", "AUX") and ((r := self.match(t2.head)) is None or r.event in ("REPORT", "NONE"))
                 for t2 in chain):
             # "recruited men to leave their homes *to help commit* murder": a harmful purpose is intended, not
             # done (the purpose of a coded act, "opened fire to disperse", is judged with that act)
@@ -2022,7 +2062,9 @@ class Extractor:
                     speaker = speaker or (ents[0] if ents else None)
         cand.speaker = speaker
         cand.quoted = any(s <= tok.idx < e for s, e in self.quotes)
-        never = any(c.dep_ == "neg" and c.lower_ == "never" for c in tok.children) and tok.tag_ in ("VBD", "VBN")
+        never = (any(c.dep_ == "neg" and c.lower_ == "never" for c in tok.children) and tok.tag_ in ("VBD", "VBN")) or (
+            cand.event == "CONSULT" and (tok.tag_ == "VBN" or bool(aux & {"did", "has", "have", "had"})))
+        never = never or yet_to  # ("he has not spoken with X since 2010": a meeting that did not happen, not refused)
         if negated and cand.event in _REFUSABLE and not never:  # ("he *never traveled* to X": a fact denied)
             # "will not lift the ban", "did not give permission": a refusal (PLOVER manual 2.0, §REJECT)
             cand.rules.append(f"negated {cand.event}: a refusal, coded REJECT (PLOVER manual 2.0, §REJECT)")
