@@ -47,18 +47,21 @@ def main(argv: list[str] | None = None) -> int:
         secs = time.perf_counter() - t
         full[name] = r
         if name in ("pairs", "cameo5"):
-            rows.append((name, f"accuracy {r['accuracy']:.3f}", f"macro-F1 {r['macro_f1']:.3f}", "", "", secs))
+            rows.append((name, f"accuracy {r['accuracy']:.3f}", f"macro-F1 {r['macro_f1']:.3f}", "", "", "", secs))
         else:
             aa = r.get("actor_agreement", {})
             codes = aa.get("codes", {}).get("accuracy")
             sector = aa.get("sector", {}).get("accuracy")
+            ctx = r.get("context_agreement", {}).get("any", {})  # only sets whose gold gives contexts
             rows.append((name, f"P {r['precision'] or 0:.3f} R {r['recall'] or 0:.3f}", f"F1 {r['f1'] or 0:.3f}",
                          f"{codes:.3f}" if codes is not None else "-", f"{sector:.3f}" if sector is not None else "-",
+                         f"{ctx['accuracy']:.3f} ({ctx['correct']}/{ctx['total']})" if ctx.get("total") else "",
                          secs))
-    print("| set | precision / recall or accuracy | F1 | actor+recipient codes agree (type-aligned) | sector | seconds |")
-    print("|---|---|---|---|---|---|")
+    print("| set | precision / recall or accuracy | F1 | actor+recipient codes agree (type-aligned) | sector "
+          "| context agreement (matched) | seconds |")
+    print("|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} | {r[4]} | {r[5]:.0f} |")
+        print(f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} | {r[4]} | {r[5]} | {r[6]:.0f} |")
     if args.json:
         Path(args.json).write_text(json.dumps(full, indent=1, default=str))
     return 0

@@ -156,6 +156,7 @@ class Coder:
     def _code_doc(self, article: Article, doc) -> CodedArticle:
         from . import when, where
         from .actors.resolve import DocActors
+        from .events.contexts import event_contexts
         from .events.extract import Extractor
 
         gaz = self.gazetteer
@@ -284,6 +285,7 @@ class Coder:
                     "published": article.published.isoformat() if article.published else None,
                 },
             )
+            ev.context = event_contexts(ev, sent, article.published)  # PLOVER contexts and auxiliary modes
             events.append(ev)
         events = merge_events(events)
         entities = [m.entity for m in sorted(actors.mentions, key=lambda m: m.start)]

@@ -14,6 +14,7 @@ column per row naming the codebook a fact comes from):
   and contexts renamed to their manual 2.0 names).
 * ``old_plover_names.tsv``, ``plover_mode_aliases.tsv`` — PLOVER 0.5/0.6 type names and old or off-manual
   mode labels mapped to the current ones.
+* ``old_plover_contexts.tsv`` — the PLOVER gold records' (v0.5b1) context labels mapped to 2.0 contexts.
 
 Where the sources disagree the tables say which way we went in their ``note`` column: ACCUSE scores -3 (the
 manual's table prints +3, a sign typo), SANCTION is quad 4 (material conflict, as its own section says).
@@ -180,6 +181,11 @@ def _old_names() -> dict[str, tuple[str, str | None]]:
 
 
 @functools.cache
+def _old_contexts() -> dict[str, tuple[str, ...]]:
+    return {r["name"].lower(): tuple(c for c in r["context"].split(";") if c) for r in _read("old_plover_contexts.tsv")}
+
+
+@functools.cache
 def _mode_aliases() -> dict[tuple[str, str], str | None]:
     return {
         (r["event_type"], r["alias"].lower()): r["mode"] or None for r in _read("plover_mode_aliases.tsv")
@@ -256,6 +262,23 @@ def is_valid_mode(event_type: str, mode: str) -> bool:
 def is_valid_context(context: str) -> bool:
     """True when ``context`` is one of the 37 general contexts or 4 auxiliary modes of PLOVER manual 2.0."""
     return context in _contexts()
+
+
+def normalize_context(name: str) -> tuple[str, ...]:
+    """Map a current or old context label (any case) to PLOVER manual 2.0 contexts.
+
+    A current context or auxiliary mode gives itself; an old PLOVER gold-record label maps per
+    ``old_plover_contexts.tsv`` (refugee → migration, resource → natural_resource, political →
+    political_institutions, government → executive, rights → rights_freedoms or human_rights, ...); a label
+    that table leaves unmapped ("foreign") gives ``()``. Raises :class:`OntologyError` for anything else.
+    """
+    key = str(name).strip().lower()
+    if key in _contexts():
+        return (key,)
+    try:
+        return _old_contexts()[key]
+    except KeyError:
+        raise OntologyError(f"unknown PLOVER context {name!r}") from None
 
 
 def _resolve(event_type: str, mode: str | None) -> tuple[str, str | None]:

@@ -85,7 +85,8 @@ class GoldEvent:
     ``required`` events count for recall; optional ones (``required=False``) may be matched (credited for
     precision) but are never missed. ``date`` is "YYYY-MM-DD" or "YYYY-MM" (None: not scored);
     ``evidence`` the words of the story the event comes from (None for one-sentence stories: the whole
-    sentence). ``cameo`` is the CAMEO code the gold was made from (PETRARCH sets), if any.
+    sentence). ``cameo`` is the CAMEO code the gold was made from (PETRARCH sets), if any. ``contexts``
+    are the gold's PLOVER 2.0 contexts (PLOVER gold records, old labels mapped); empty: not scored.
     """
 
     id: str
@@ -99,6 +100,7 @@ class GoldEvent:
     event_loc: GoldPlace | None = None
     evidence: str | None = None
     cameo: str | None = None
+    contexts: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -319,7 +321,9 @@ def load_plover_gsr(path: str | Path) -> list[SentenceGold]:
     (DEMAND→REQUEST, DISAPPROVE→ACCUSE/disapprove, INVESTIGATE→ACCUSE/investigate, FIGHT→ASSAULT); the
     gold mode is the one that mapping gives, else the record's ``mode`` renamed to its PLOVER 2.0 name by
     :func:`eventcoder.ontology.normalize_mode` (``strike-hun`` → ``hunger``); a mode with no 2.0 name is
-    not scored (noted). ``(SRC/TAR: ...)`` markup
+    not scored (noted). The record's ``context`` (a comma-separated string or a list of old labels) becomes
+    PLOVER 2.0 contexts via :func:`eventcoder.ontology.normalize_context`; labels with no 2.0 name are
+    noted. ``(SRC/TAR: ...)`` markup
     (reciprocal actors) makes the event symmetric. ``eventLoc`` "country code" (ISO alpha-2) becomes alpha-3.
 
     Raises:
@@ -356,6 +360,18 @@ def load_plover_gsr(path: str | Path) -> list[SentenceGold]:
         if isinstance(loc, dict):
             country = loc.get("country") or loc.get("country code")
             place = GoldPlace(loc.get("name"), _iso2_to_iso3(country) if country else None)
+        contexts: list[str] = []
+        raw = rec.get("context")
+        for label in (raw.split(",") if isinstance(raw, str) else raw if isinstance(raw, list) else []):
+            if not str(label).strip():
+                continue
+            try:
+                mapped = ontology.normalize_context(str(label))
+            except EventcoderError:
+                mapped = ()
+            if not mapped:
+                notes.append(f"context {str(label).strip()!r} has no PLOVER 2.0 name: not scored")
+            contexts += [c for c in mapped if c not in contexts]
         markup = rec.get("textInfo")
         markup = markup.get("markup", "") if isinstance(markup, dict) else str(markup or "")
         event = GoldEvent(
@@ -368,6 +384,7 @@ def load_plover_gsr(path: str | Path) -> list[SentenceGold]:
             date=str(rec["date"])[:10] if rec.get("date") else None,
             event_loc=place,
             evidence=None,
+            contexts=contexts,
         )
         stories.append(SentenceGold(rid, str(rec["text"]), _parse_iso_date(rec.get("date"), where), [event],
                                     notes=notes))

@@ -356,6 +356,8 @@ class Scorer:
         self.acc = {k: Tally() for k in ("sector", "date", "location_country", "mode")}
         self.type_aligned = Tally()  # issue 4: share of type-aligned events whose actor codes also match
         self.type_aligned_sector = Tally()
+        self.context = Tally()  # matched pairs whose gold gives contexts: does the system share one?
+        self.context_per: dict[str, Tally] = {}  # per gold context: did the system give it?
         self.results: list[StoryResult] = []
 
     def _type(self, name: str) -> Counter[str]:
@@ -435,6 +437,10 @@ class Scorer:
                 self.acc["location_country"].add(bool(s.event_loc) and s.event_loc.country == g.event_loc.country)
             if g.mode:
                 self.acc["mode"].add(g.mode in s.mode)
+            if g.contexts:  # context agreement: at least one of the gold's contexts among the system's
+                self.context.add(not set(g.contexts).isdisjoint(s.context))
+                for c in g.contexts:
+                    self.context_per.setdefault(c, Tally()).add(c in s.context)
 
         # confusion: matched pairs on the diagonal; the rest aligned by actors + evidence, any type;
         # unaligned required gold -> (type, NONE), unaligned non-duplicate system -> (NONE, type).
@@ -504,6 +510,14 @@ class Scorer:
                               "recipient codes also match (issue 4); sector accuracy over those",
                 "codes": self.type_aligned.to_dict(),
                 "sector": self.type_aligned_sector.to_dict(),
+            },
+            "context_agreement": {
+                "definition": "of the matched events whose gold gives contexts, the share whose contexts include "
+                              "at least one of the gold's (old labels mapped to PLOVER 2.0); per gold context, "
+                              "the share of its matched events that carry it",
+                "any": self.context.to_dict(),
+                "per_context": {c: t.to_dict() for c, t in sorted(self.context_per.items(),
+                                                                  key=lambda kv: (-kv[1].total, kv[0]))},
             },
             "missed": [{"story": r.story_id, **describe_gold(g)} for r in res for g in r.missed],
             "false_positives": [{"story": r.story_id, **describe_event(s)} for r in res for s in r.false_positives],

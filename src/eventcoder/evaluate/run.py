@@ -468,6 +468,11 @@ def format_report(report: dict[str, Any], show: int = 25) -> str:
     aa = r["actor_agreement"]
     lines.append(f"actor agreement (type+evidence aligned, codes also match): {_acc(aa['codes'])}; "
                  f"sector {_acc(aa['sector'])}")
+    ca = r.get("context_agreement")
+    if ca and ca["any"]["total"]:
+        per = ", ".join(f"{c} {v['correct']}/{v['total']}" for c, v in ca["per_context"].items())
+        lines.append(f"context agreement (matched events sharing a gold context): {_acc(ca['any'])}; per gold "
+                     f"context: {per}")
     lines.append("")
     lines += _listing("missed required gold events", r["missed"], show, _gold_line)
     lines += _listing("false positives", r["false_positives"], show, _ev_line)
