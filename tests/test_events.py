@@ -1286,3 +1286,13 @@ def test_concessions_extracted_come_from_the_other_side(code_text):
     assert (ev.event, codes(ev.actor), codes(ev.recipient)) == ("CONCEDE", ["TUR"], ["GRC"])
     (ev,) = code_text("The Lebanese government received threats from the militia.").events
     assert ev.event == "THREATEN" and codes(ev.recipient) == ["LBN"] and ev.actor[0].sector == "PRM"
+
+
+def test_a_document_speaks_for_its_author(code_text):
+    (ev,) = code_text("A report by Human Rights Watch accused Ethiopian forces of killing civilians.").events
+    assert ev.event == "ACCUSE" and [e.org for e in ev.actor] == ["Human Rights Watch"]
+    assert codes(ev.recipient) == ["ETH"]
+    # released in a capital: that state's government
+    (ev,) = code_text("A report released on Monday in the Kenyan capital alleged that Somali militias had "
+                      "carried out killings.").events
+    assert ev.event == "ACCUSE" and codes(ev.actor) == ["KEN"] and ev.actor[0].sector == "GOV"

@@ -98,6 +98,9 @@ _PROPOSALS = {"demand", "request", "call", "offer", "proposal", "appeal", "plan"
               "ultimatum", "plea", "bid", "resolution", "proposition", "overture"}
 #: Verbs whose "in"/"for" phrase is an act their subject takes part in ("engaged in", "gathered for").
 _TAKING_PART = {"engage", "involve", "participate", "converge", "gather", "assemble", "join", "mass"}
+#: Documents that speak for their authors ("a report alleged", "the statement accused").
+_DOCUMENTS = {"report", "statement", "study", "document", "letter", "communique", "resolution", "dossier",
+              "investigation", "probe", "inquiry", "audit", "survey", "memo", "paper"}
 #: Nouns of demonstrations, whose target is that of the acts done during them.
 _DEMONSTRATIONS = {"demonstration", "protest", "rally", "march", "sit-in", "riot"}
 #: Nouns of an attempted act ("an *attempt* to assassinate the governor"): CAMEO 1.1b3 185 for killings.
@@ -524,6 +527,8 @@ class Extractor:
             row = replace(row, cameo="185")  # CAMEO 1.1b3 185: attempt to assassinate
         actor_tok, passive = self.subject(tok)
         actors = self._entities(actor_tok)
+        if not actors and row.event in ("ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"):
+            actors = self._document_author(actor_tok)  # "a report *by Human Rights Watch* accused ..."
         if actors and actor_tok is not None and actor_tok.lower_ in ("it", "they") and actor_tok.dep_ == "nsubj":
             # "Berlin rejected the calls, saying *it* was withholding aid": the subject pronoun of a reported
             # clause is its speaker, not the nearest name ("Belarus")
@@ -845,6 +850,31 @@ class Extractor:
         cand.quoted = any(s0 <= verb.idx < e0 for s0, e0 in self.quotes)
         return cand
 
+    def _document_author(self, tok) -> list[Entity]:
+        """The author of a document that speaks as subject ("a report *by Human Rights Watch* accused",
+        "a report released *in the Rwandan capital* alleged"): the entities of its by/from phrase, else the
+        state whose capital or country it was released in. [] for other subjects or when none is named."""
+        if tok is None or tok.lemma_.lower() not in _DOCUMENTS:
+            return []
+        ents = [e for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
+                for x in c.children if x.dep_ == "pobj" for e in self._entities(x)]
+        ents += [e for a in tok.children if a.dep_ == "acl" for c in a.children
+                 if c.dep_ in ("agent", "prep") and c.lower_ == "by" for x in c.children if x.dep_ == "pobj"
+                 for e in self._entities(x)]
+        if ents:
+            return ents
+        for a in tok.children:  # "released Tuesday *in the Rwandan capital*": the government there
+            if a.dep_ != "acl" or a.lemma_.lower() not in ("release", "publish", "issue", "present", "unveil"):
+                continue
+            for x in (x for c in a.children if c.dep_ == "prep" and c.lower_ == "in" for x in c.children
+                      if x.dep_ == "pobj"):
+                place = [e for e in self._entities(x) if len(e.code) == 3 and e.code not in _NON_STATE_CODES] or (
+                    self._modifier_country(x, set()) if x.lemma_.lower() in ("capital", "city", "country") else [])
+                if place:
+                    return [Entity(place[0].entity_text, code=place[0].code, sector="GOV", start=place[0].start,
+                                   end=place[0].end, rule="government where the document was released")]
+        return []
+
     def _allegation(self, verb) -> Candidate | None:
         """"X claimed/alleged that Y attacked Z": an accusation by X against Y (PLOVER manual 2.0, §ACCUSE,
         mode allege); the alleged act itself is not asserted and is not coded. When Y is X itself, the claim
@@ -858,9 +888,14 @@ class Extractor:
             if r is not None and r.event in _CONFLICT and t.pos_ in ("VERB", "AUX"):
                 inner = t
                 break
+            if r is not None and r.event in _CONFLICT and t.pos_ == "NOUN" and t.dep_ == "dobj" and \
+                    t.head.pos_ == "VERB":
+                inner = t.head  # "that the French military helped to plan and *carry out killings*"
+                break
         if inner is None:
             return None
-        actors = self._entities(self.subject(verb)[0])
+        subj = self.subject(verb)[0]
+        actors = self._entities(subj) or self._document_author(subj)
         accused = self._entities(self.subject(inner)[0])
         if not actors or not accused:
             return None
