@@ -648,3 +648,12 @@ def test_a_surname_after_a_full_name_is_that_person(resolve):
     assert (e.code, e.sector) == ("UNK", "LEG")
     text = "Defence Secretary John Reid spoke on Monday. Reid said the troops would stay."
     assert resolve(text, "Reid", "2006-01-01", nth=1).code == "GBR"
+
+
+def test_an_international_force_with_no_country_is_an_igo(resolve):
+    e = resolve("The rebels opposed the deployment of a regional peacekeeping force in the north.", "force")
+    assert (e.code, e.sector) == ("IGO", "MIL")
+    e = resolve("International troops entered the capital on Sunday.", "troops")
+    assert (e.code, e.sector) == ("IGO", "MIL")
+    assert resolve("Kenyan peacekeepers patrolled the buffer zone.", "peacekeepers").code == "KEN"
+    assert resolve("Government troops entered the capital on Sunday.", "troops").code == "UNK"

@@ -88,6 +88,8 @@ _PLACE_NOUNS = {"territory", "area", "region", "zone", "town", "village", "city"
 _FACILITIES = {"facility", "facilities", "plant", "plants", "reactor", "reactors", "complex", "site", "prison",
                "jail", "refinery", "mine", "factory", "works", "dam", "airport", "airbase", "port", "terminal",
                "pipeline", "centre", "center", "laboratory", "laboratories", "station"}
+#: Words that make an armed force an international one when no country or organisation is named.
+_INTERNATIONAL = {"international", "multinational", "multi-national"}
 _MOD_DEPS = {"compound", "amod", "poss", "nmod", "nummod", "det", "npadvmod"}
 _LOC_PREPS = {"of", "in", "from"}
 
@@ -640,6 +642,11 @@ class DocActors:
             rule=info.get("rule", "role lexicon"),
         )
         self._span(e, tok)
+        if e.code == "UNK" and not e.org and e.sector == "MIL" and any(
+                t.lower_.startswith("peacekeep") or t.lower_ in _INTERNATIONAL for t in mods if t.i <= tok.i):
+            # "a regional peacekeeping force", "peacekeepers", "a multinational force": no country named, the
+            # force of an intergovernmental organisation (PLOVER manual 2.0 §Non-state actor names: IGO)
+            e.code, e.rule = "IGO", f"{e.rule}; an international force"
         kind = role.kind if role else "institution"
         return e, kind == "person", kind == "group" or tok.tag_ in ("NNS", "NNPS")
 
