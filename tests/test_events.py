@@ -1296,3 +1296,25 @@ def test_a_document_speaks_for_its_author(code_text):
     (ev,) = code_text("A report released on Monday in the Kenyan capital alleged that Somali militias had "
                       "carried out killings.").events
     assert ev.event == "ACCUSE" and codes(ev.actor) == ["KEN"] and ev.actor[0].sector == "GOV"
+
+
+def test_figures_names_and_purposes_are_no_second_events(code_text):
+    # a figure hit or rocketing is no attack; a struggle to do something is no combat
+    assert code_text("The Chilean peso hit 950 against the dollar in 2022.").events == []
+    assert code_text("Turnout rocketed from 46 to 60 percent between 1990 and 2010.").events == []
+    assert "ASSAULT" not in [e.event for e in code_text("Residents fought to keep the clinic open.").events]
+    (ev,) = code_text("Syrian rebels fought against the army in Aleppo.").events
+    assert ev.event == "ASSAULT"
+    # a word of an organisation's name is no event
+    assert [e.event for e in code_text("The agency oversees the Border Patrol and the Coast Guard.").events] == []
+    # offering examples is a statement; backing away from a plan is no support
+    assert code_text("The Kenyan lawyers offered several examples of abuse.").events == []
+    assert code_text("The Bolivian government was backing away from the reform.").events == []
+    # talks continued as the purpose of a planned meeting are that meeting
+    evs = code_text("Armenian and Azerbaijani envoys will meet in Prague tomorrow to continue talks.").events
+    assert [e.event for e in evs] == ["AGREE"]
+
+
+def test_a_visitor_is_not_of_the_place_visited(code_text):
+    (ev,) = code_text("The former senator called his visit to Saudi Arabia a great honor.").events
+    assert ev.event == "CONSULT" and codes(ev.actor) != ["SAU"]

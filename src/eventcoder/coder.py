@@ -219,7 +219,9 @@ class Coder:
                         if e.code == "UNK" and e.sector in ("CVL", "LAB", "EDU", "REF", "UNK", None):
                             e.code = place.country
                             e.rule = f"{e.rule}; protesters of the event's place"
-                for e in (*c.actor, *c.recipient):
+                # (not the actors of a meeting or visit: "his visit to Saudi Arabia" is no Saudi's, and talks are
+                # often held in a third country)
+                for e in (*(c.actor if c.event not in ("CONSULT", "AGREE") else ()), *c.recipient):
                     if e.code == "UNK" and e.sector in _LOCAL_SECTORS and not e.org:
                         e.code = place.country
                         e.rule = f"{e.rule}; {e.sector} of the event's place"

@@ -98,6 +98,8 @@ _PROPOSALS = {"demand", "request", "call", "offer", "proposal", "appeal", "plan"
               "ultimatum", "plea", "bid", "resolution", "proposition", "overture"}
 #: Verbs whose "in"/"for" phrase is an act their subject takes part in ("engaged in", "gathered for").
 _TAKING_PART = {"engage", "involve", "participate", "converge", "gather", "assemble", "join", "mass"}
+#: Entity labels whose words name something (an organisation, building, law, work), not an event.
+_NAME_LABELS = {"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "LAW"}
 #: Documents that speak for their authors ("a report alleged", "the statement accused").
 _DOCUMENTS = {"report", "statement", "study", "document", "letter", "communique", "resolution", "dossier",
               "investigation", "probe", "inquiry", "audit", "survey", "memo", "paper"}
@@ -357,6 +359,9 @@ class Extractor:
         for tok in self.doc:
             if tok.i in self.skip or tok.i in consumed:
                 continue
+            ent = self.actors.ent_of.get(tok.i)
+            if ent is not None and ent.label_ in _NAME_LABELS and len(ent) > 1 and tok.pos_ in ("NOUN", "PROPN"):
+                continue  # "US *Border Patrol*", "Human Rights *Watch*": a word of a name, not an event
             row = self.match(tok)
             if (row is None or row.event == "REPORT") and self.lex.reporting.get(tok.lemma_.lower()) == "allege" \
                     and tok.pos_ == "VERB":
@@ -458,6 +463,9 @@ class Extractor:
         keep = []
         for c in cands:
             t = c.trigger
+            if t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.dep_ == "advcl" and _to_infinitive(t.head) \
+                    and t.head.head.i in by_trigger:
+                t = t.head  # "will meet in Minsk *to continue talks*": the talks are the meeting's purpose
             host = by_trigger.get(t.head.i) if t.dep_ == "advcl" and t.head.i != t.i else None
             if c.event in ("ASSAULT", "COERCE"):
                 host = None  # "opened fire to disperse the crowd": force used for a purpose is itself an act
@@ -579,6 +587,16 @@ class Extractor:
             # as UNK when nothing resolves it
             speaker = self._reporting_subject(tok)
             actors = self._unresolved(speaker, rules) if speaker is not None and not self._entities(speaker) else []
+        if row.event == "ASSAULT" and (
+                any(c.dep_ == "dobj" and c.pos_ == "NUM" for c in tok.children)
+                or any(c.dep_ == "prep" and c.lower_ in ("to", "from", "by") and any(
+                    x.pos_ == "NUM" or any(n.dep_ == "nummod" for n in x.children) for x in c.children)
+                       for c in tok.children)):
+            return None  # "the index *hit 55*", "*rocketed* from 46 to 60": a figure, not an attack
+        if row.event == "ASSAULT" and tok.lemma_.lower() == "fight" and _child(tok, "dobj") is None and any(
+                c.dep_ in ("xcomp", "advcl") and _to_infinitive(c) for c in tok.children) and not any(
+                c.dep_ == "prep" and c.lower_ in ("against", "with") for c in tok.children):
+            return None  # "residents *fought to block* the units": a struggle for something, not combat
         if tok.lemma_.lower() == "fire" and (o := _child(tok, "dobj")) is not None and o.i in self.actors.ent_of \
                 and self.actors.ent_of[o.i].label_ == "PERSON":
             return None  # "why he fired FBI Director James Comey": a dismissal, not shooting
