@@ -70,3 +70,36 @@ def test_fast_attribute_ruler_finds_spacys_matches(whole):
     assert (lemmas["ai"], lemmas["gon"], lemmas["'s"], lemmas["gets"], lemmas["got"]) == ("be", "go", "us", "get", "get")
     assert [t.pos_ for t in done if t.lower_ == "not"] == ["PART"]
     assert nlp_mod.fast_attribute_ruler(ruler) is None and isinstance(ruler.match, nlp_mod.FastAttributeMatch)
+
+
+def test_fast_lemmatizer_gives_the_rule_lemmas_of_spacy_3_8_18(whole):
+    """The loaded pipeline lemmatizes whole documents (FastEnglishLemmatizer) with the lemmas that spaCy
+    3.8.18's rule lemmatizer gives one token at a time, whichever spaCy 3.8 release is installed: exceptions
+    ("mice", "went", "worse"), suffix rules, the attribute ruler's lemmas ("is"), and the rule order of
+    spaCy >= 3.8.8, where a known form from a later rule comes first ("hoped" -> "hop")."""
+    import spacy
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+
+    lem = whole.get_pipe("lemmatizer")
+    assert isinstance(lem, nlp_mod.FastEnglishLemmatizer)
+    text = ("Rebels attacked two villages on Monday and hoped the troops would have withdrawn; the mice went, "
+            "and officials rated it worse. He is running, and Rebels attacked again.")
+    doc = whole(text)
+    lemmas: dict[str, str] = {}
+    for t in doc:
+        lemmas.setdefault(t.text, t.lemma_)  # first occurrences
+    assert [lemmas[w] for w in ("Rebels", "attacked", "villages", "Monday", "hoped", "troops", "withdrawn",
+                                "mice", "went", "rated", "worse", "is", "running")] == [
+        "rebel", "attack", "village", "Monday", "hop", "troop", "withdraw", "mouse", "go", "rat", "bad", "be", "run"]
+    # the same as lemmatizing token by token (repeated words come from the memo)
+    by_token = whole(text, disable=["lemmatizer"])
+    for t in by_token:
+        if t.lemma == 0:
+            t.lemma_ = lem.rule_forms(t)[0]
+    assert [t.lemma_ for t in by_token] == [t.lemma_ for t in doc]
+    if tuple(int(x) for x in spacy.__version__.split(".")[:3]) >= (3, 8, 8):  # spaCy's own loop agrees
+        own = whole(text, disable=["lemmatizer"])
+        EnglishLemmatizer.__call__(lem, own)
+        assert [t.lemma_ for t in own] == [t.lemma_ for t in doc]
+    nlp_mod.fast_lemmatizer(lem)
+    assert type(lem) is nlp_mod.FastEnglishLemmatizer

@@ -40,6 +40,8 @@ def load(name: str = DEFAULT_MODEL):
         nlp.add_pipe("paragraph_boundaries", before="parser")
     if "attribute_ruler" in nlp.pipe_names:
         fast_attribute_ruler(nlp.get_pipe("attribute_ruler"))
+    if "lemmatizer" in nlp.pipe_names:
+        fast_lemmatizer(nlp.get_pipe("lemmatizer"))
     log.info("loaded spaCy model %s (%s)", name, ", ".join(nlp.pipe_names))
     return nlp
 
@@ -155,6 +157,121 @@ def fast_attribute_ruler(ruler) -> None:
     nothing."""
     if not isinstance(getattr(ruler, "match", None), FastAttributeMatch):
         ruler.match = FastAttributeMatch(ruler)
+
+
+#: Lemmas that :class:`FastEnglishLemmatizer` remembers per (word, part of speech, morphology) before it
+#: starts afresh (spaCy's own cache of the same results has no bound).
+_LEMMA_MEMO = 200_000
+
+
+def _english_lemmatizer():
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+
+    return EnglishLemmatizer
+
+
+class FastEnglishLemmatizer(_english_lemmatizer()):
+    """spaCy's English rule lemmatizer with the same lemmas on every spaCy 3.8 release, faster.
+
+    The lemma of a token depends only on its word, part of speech and morphology: each distinct triple,
+    read for the whole document with ``Doc.to_array``, is lemmatized once (:meth:`rule_forms`) and
+    remembered, and the lemmas are written back with ``Doc.from_array``, instead of making a ``Token`` and
+    setting its lemma string one token at a time (spaCy's loop). Tokens that already have a lemma (from
+    the attribute ruler) keep it, as in spaCy (``overwrite`` false).
+
+    :meth:`rule_forms` is spaCy's ``rule_lemmatize`` as spaCy 3.8.8 to 3.8.18 have it: among the suffix
+    rules, a form found in the lemma index that a *later* rule makes goes first ("hoped" → "hop" before
+    "hope"); spaCy 3.8.7 and earlier keep the rules' order ("hope"). The project was developed and
+    evaluated with the later behaviour, so it is kept whatever the installed release (docs/benchmarks.md:
+    3.8.7 is pinned for its speed)."""
+
+    def __call__(self, doc):
+        """Lemmatize ``doc`` (mode "rule"; other modes go to spaCy's loop)."""
+        if self.mode != "rule":
+            return super().__call__(doc)
+        import numpy
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+        from spacy.errors import Errors
+
+        if not self._validated:
+            self._validate_tables(Errors.E1004)
+        error_handler = self.get_error_handler()
+        try:
+            memo = self.__dict__.setdefault("_eventcoder_memo", {})
+            if len(memo) > _LEMMA_MEMO:
+                memo.clear()
+            strings = doc.vocab.strings
+            out = []
+            for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
+                if lemma and not self.overwrite:
+                    out.append(lemma)
+                    continue
+                key = (orth, pos, morph)
+                h = memo.get(key)
+                if h is None:
+                    h = memo[key] = strings.add(self.rule_forms(doc[i])[0], allow_transient=False)
+                out.append(h)
+            if out:
+                doc.from_array([LEMMA], numpy.array(out, dtype=numpy.uint64))
+            return doc
+        except Exception as e:  # noqa: BLE001 - as spaCy's Lemmatizer: the pipeline's error handler decides
+            error_handler(self.name, self, [doc], e)
+
+    def rule_forms(self, token) -> list[str]:
+        """The candidate lemmas of ``token``, best first: spaCy 3.8.18's ``Lemmatizer.rule_lemmatize``
+        (without its cache), whichever spaCy release is installed."""
+        string = token.text
+        univ_pos = token.pos_.lower()
+        if univ_pos in ("", "eol", "space"):
+            if univ_pos == "":
+                import warnings
+
+                from spacy.errors import Warnings
+
+                warnings.warn(Warnings.W108)
+            return [string.lower()]
+        if self.is_base_form(token):
+            return [string.lower()]
+        index_table = self.lookups.get_table("lemma_index", {})
+        exc_table = self.lookups.get_table("lemma_exc", {})
+        rules_table = self.lookups.get_table("lemma_rules", {})
+        if not any((index_table.get(univ_pos), exc_table.get(univ_pos), rules_table.get(univ_pos))):
+            return [string] if univ_pos == "propn" else [string.lower()]
+        index = index_table.get(univ_pos, {})
+        exceptions = exc_table.get(univ_pos, {})
+        rules = rules_table.get(univ_pos, {})
+        orig = string
+        string = string.lower()
+        forms: list[str] = []
+        oov_forms = []
+        for old, new in rules:
+            if string.endswith(old):
+                form = string[: len(string) - len(old)] + new
+                if not form:
+                    pass
+                elif form in index:
+                    forms.insert(0, form)  # spaCy >= 3.8.8: a later rule's known form first
+                elif not form.isalpha():
+                    forms.append(form)
+                else:
+                    oov_forms.append(form)
+        forms = list(dict.fromkeys(forms))
+        for form in exceptions.get(string, []):
+            if form not in forms:
+                forms.insert(0, form)
+        if not forms:
+            forms.extend(oov_forms)
+        if not forms:
+            forms.append(orig)
+        return forms
+
+
+def fast_lemmatizer(lemmatizer) -> None:
+    """Make the pipeline's English rule lemmatizer a :class:`FastEnglishLemmatizer` (same tables and
+    settings, lemmas of spaCy 3.8.18, whole documents at a time). Leaves other lemmatizers alone; calling
+    it again changes nothing."""
+    if type(lemmatizer) is FastEnglishLemmatizer.__mro__[1] and lemmatizer.mode == "rule":
+        lemmatizer.__class__ = FastEnglishLemmatizer
 
 
 #: Tokens per window when :func:`bound_tok2vec_memory` embeds a longer document.
