@@ -372,3 +372,15 @@ def test_a_country_name_outside_the_hinted_countries_is_no_foreign_city(gaz):
     # "Iraq" is also an alternative name of Arak (Iran): with a hint that excludes Iraq, no city is guessed
     assert gaz._resolve("Iraq", None, hint={"SYR"}) is None
     assert gaz._resolve("Iraq", None, hint=None).country == "IRQ"
+
+
+def test_place_of_the_party_fired_at_and_of_a_thwarted_attempt(code_text):
+    (ev,) = code_text("Police fired tear gas at protesters in Tbilisi.").events
+    assert ev.event_loc is not None and ev.event_loc.country == "GEO" and codes_of(ev.actor) == ["GEO"]
+    (ev,) = code_text("An attempt to kill the mayor was thwarted in Novosibirsk (Siberia) on Monday.").events
+    assert ev.event_loc is not None and ev.event_loc.name == "Novosibirsk"
+    assert ev.actor[0].sector == "UAF" and codes_of(ev.actor) == ["RUS"]
+
+
+def codes_of(ents):
+    return [e.code for e in ents]

@@ -670,7 +670,7 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "
                             "within", "off", "along", "nearby", "beside", "into", "onto", "over", "on", "through",
                             "outside of", "towards", "toward"})
 #: Prepositions whose object's locative phrase places the event too ("met with officials in Kiev").
-COMPANION_PREPS = frozenset({"with", "against", "between", "among", "of"})
+COMPANION_PREPS = frozenset({"with", "against", "between", "among", "of", "at", "on"})
 #: Verbs of movement whose "to X" is where the event takes place ("is to travel to Moscow").
 MOVE_VERBS = frozenset({"travel", "fly", "go", "head", "come", "return", "arrive", "deploy", "move", "trip",
                         "journey", "visit"})
@@ -727,6 +727,9 @@ def _trigger_heads(trigger: Token) -> dict[int, int]:
         heads.setdefault(trigger.head.head.i, 1)  # "troops remained *on alert* in the West Bank"
     if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
         heads.setdefault(trigger.head.i, 2)
+    if (trigger.dep_ == "acl" and trigger.head.lemma_.lower() in ("attempt", "bid") and trigger.head.head.pos_
+            in ("VERB", "AUX")):  # "an attempt to assassinate X *was thwarted in Khanty-Mansiysk*"
+        heads.setdefault(trigger.head.head.i, 1)
     for c in trigger.children:
         if (c.dep_ == "conj" and c.tag_ == "VBN"  # "were killed or *wounded in Borno*": a shared passive
                 and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in c.children)) or (
@@ -883,6 +886,8 @@ def event_place(sent: Span, trigger: Token, gazetteer: Gazetteer, context: Place
         place = gazetteer._resolve(name, context, hint=hint)
         if place is None and hint:
             place = gazetteer._resolve(span.text, context, hint=None)
+        if place is None and "(" in span.text:  # the tagger's "Khanty-Mansiysk (Siberia": the name before it
+            place = gazetteer._resolve(span.text.split("(")[0].strip(), context, hint=hint)
         if place is None:
             continue
         obj = root if not passed else passed[-1]
