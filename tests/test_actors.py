@@ -657,3 +657,17 @@ def test_an_international_force_with_no_country_is_an_igo(resolve):
     assert (e.code, e.sector) == ("IGO", "MIL")
     assert resolve("Kenyan peacekeepers patrolled the buffer zone.", "peacekeepers").code == "KEN"
     assert resolve("Government troops entered the capital on Sunday.", "troops").code == "UNK"
+
+
+def test_a_weekday_run_into_a_name_is_no_part_of_it(resolve):
+    # the tagger reads "President Lula Sunday" as one name; the weekday must not hide the office holder
+    text = "President Lula Sunday praised the farmers. Lula said the harvest was good."
+    for nth in (0, 1):
+        e = resolve(text, "Lula", "2024-03-03", nth=nth)
+        assert (e.code, e.sector) == ("BRA", "GOV")
+
+
+def test_a_lone_role_noun_tagged_as_a_place_is_a_role(resolve):
+    # the small model tags a sentence-initial "Gunmen" GPE
+    e = resolve("Gunmen abducted 287 pupils from a school.", "Gunmen")
+    assert e is not None and e.sector == "UAF"

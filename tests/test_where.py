@@ -384,3 +384,8 @@ def test_place_of_the_party_fired_at_and_of_a_thwarted_attempt(code_text):
 
 def codes_of(ents):
     return [e.code for e in ents]
+
+
+def test_a_place_noun_taken_from_places_the_event(code_text):
+    (ev,) = code_text("Gunmen abducted 40 pupils from a school in Kuriga in northwestern Nigeria.").events
+    assert ev.event_loc is not None and ev.event_loc.country == "NGA" and codes_of(ev.actor) == ["NGA"]

@@ -781,8 +781,8 @@ def _attachment(root: Token, heads: dict[int, int], trigger: Token) -> tuple[int
         if p == "to" and prep.head.i in heads and (prep.head.lemma_.lower() in MOVE_VERBS
                                                     or prep.head.lower_ in MOVE_VERBS or passed):
             return heads[prep.head.i], bool(passed), passed
-        if p not in LOCATIVE_PREPS:
-            return None
+        if p not in LOCATIVE_PREPS and not (p == "from" and passed):
+            return None  # (but "abducted pupils *from a school in Kuriga*": the place of a place noun taken from)
         if p in ("on", "over", "into", "onto") and cur.lower_ not in PLACE_NOUNS and cur is root:
             return None  # "talks on Syria", "clashes over Crimea": a topic, not a place
         attach = prep.head

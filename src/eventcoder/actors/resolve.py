@@ -94,6 +94,10 @@ _MOD_DEPS = {"compound", "amod", "poss", "nmod", "nummod", "det", "npadvmod"}
 _LOC_PREPS = {"of", "in", "from"}
 
 
+#: Weekday names the tagger runs into a person's name ("President Trump Sunday said ...").
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
 @dataclass
 class Mention:
     """A resolved actor mention: token span ``[start, end)``, head token index, entity, and flags."""
@@ -437,7 +441,8 @@ class DocActors:
         for ent in self.doc.ents:
             if ent.label_ != "PERSON" or ent.root.i in self.skip or self.title_case(ent.root):
                 continue
-            name_toks = [t for t in ent if not self._is_title_word(t) and t.tag_ != "POS"]
+            name_toks = [t for t in ent if not self._is_title_word(t) and t.tag_ != "POS"
+                         and t.lower_ not in _WEEKDAYS]  # "President Trump *Sunday*": the date is no name
             if not name_toks:
                 continue
             name = " ".join(t.text for t in name_toks)
@@ -529,8 +534,9 @@ class DocActors:
         if ent is not None:
             r = self._named(ent, tok)
             if r[0] is not None or (ent.label_ not in ("ORG", "NORP", "PERSON")
-                                    and not any(c.dep_ == "appos" for c in tok.children)):
-                return r
+                                    and not any(c.dep_ == "appos" for c in tok.children)
+                                    and not (len(ent) == 1 and tok.tag_ in ("NN", "NNS"))):
+                return r  # (a lone common noun the tagger called a place, "*Gunmen* abducted", is a role word)
         # a name the tagger missed: "Downing Street", "White House" (compound chain + head)
         start = tok.i
         while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].head.i in range(start, tok.i + 1):
@@ -702,7 +708,8 @@ class DocActors:
     def _named(self, ent, tok) -> tuple[Entity | None, bool, bool]:
         label = ent.label_
         text = ent.text
-        name_text = " ".join(t.text for t in ent if not self._is_title_word(t) and t.tag_ != "POS") or text
+        name_text = " ".join(t.text for t in ent if not self._is_title_word(t) and t.tag_ != "POS"
+                             and t.lower_ not in _WEEKDAYS) or text
         known_place = label in ("GPE", "LOC", "NORP") and any(
             h.kind in ("country", "metonym") for h in self.kb.lookup(text))
         if label in ("GPE", "LOC") and len(ent) == 1 and self._is_place_use(tok) and not any(
