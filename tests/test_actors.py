@@ -671,3 +671,10 @@ def test_a_lone_role_noun_tagged_as_a_place_is_a_role(resolve):
     # the small model tags a sentence-initial "Gunmen" GPE
     e = resolve("Gunmen abducted 287 pupils from a school.", "Gunmen")
     assert e is not None and e.sector == "UAF"
+
+
+def test_an_object_pronoun_is_not_its_clauses_subject(resolve):
+    text = ("Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi. "
+            "Ruto said he would visit him again in May.")
+    e = resolve(text, "him", "2024-03-03")
+    assert (e.code, e.sector) == ("UGA", "GOV")

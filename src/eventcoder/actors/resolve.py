@@ -94,6 +94,11 @@ _MOD_DEPS = {"compound", "amod", "poss", "nmod", "nummod", "det", "npadvmod"}
 _LOC_PREPS = {"of", "in", "from"}
 
 
+def _who(e: Entity) -> str:
+    """The person an entity stands for: its full name when known, else its words."""
+    return norm(e.name or e.entity_text or "")
+
+
 #: Weekday names the tagger runs into a person's name ("President Trump Sunday said ...").
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
@@ -893,8 +898,10 @@ class DocActors:
         if speaker is not None:
             return speaker
         if low in _PERSON_PRON:
-            ref = self._antecedent(lambda m: m.person and m.subject, tok)
-            ref = ref or self._antecedent(lambda m: m.person, tok)
+            # "he would only welcome *him* in Jerusalem": an object pronoun is never its clause's subject
+            other = self._clause_subject_name(tok)
+            ref = self._antecedent(lambda m: m.person and m.subject and _who(m.entity) != other, tok)
+            ref = ref or self._antecedent(lambda m: m.person and _who(m.entity) != other, tok)
             return (self._copy(ref, tok, "pronoun"), True, False) if ref else (None, False, False)
         if low in _REFLEXIVE:
             return None, False, False  # reflexive: the actor itself, never a separate recipient
@@ -910,6 +917,18 @@ class DocActors:
                                                                or "(country)" in (m.entity.rule or "")), tok)
             return (self._copy(ref, tok, "pronoun"), False, False) if ref else (None, False, False)
         return None, False, False
+
+    def _clause_subject_name(self, tok) -> str | None:
+        """For an object pronoun ("welcome *him*", "spoke to *her*"), who its clause's subject is (see
+        :func:`_who`), else None: a non-reflexive object pronoun never refers to its own clause's subject."""
+        if tok.dep_ not in ("dobj", "dative", "pobj"):
+            return None
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.i == tok.i:
+            return None
+        e = self.entity(subj)
+        return _who(e) if e is not None else None
 
     def _speaker(self, tok) -> tuple[Entity, bool, bool] | None:
         """The subject of the reporting verb a pronoun's clause depends on: "Militants loyal to X said *they*
