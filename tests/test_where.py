@@ -389,3 +389,10 @@ def codes_of(ents):
 def test_a_place_noun_taken_from_places_the_event(code_text):
     (ev,) = code_text("Gunmen abducted 40 pupils from a school in Kuriga in northwestern Nigeria.").events
     assert ev.event_loc is not None and ev.event_loc.country == "NGA" and codes_of(ev.actor) == ["NGA"]
+
+
+def test_a_named_us_state_does_not_move_a_capital_of_a_named_country(gaz):
+    both = PlaceContext(countries={"FRA", "USA"}, regions={"Tennessee"})
+    assert gaz.resolve("Paris", both).country == "FRA"
+    only_us = PlaceContext(countries={"USA"}, regions={"Tennessee"})
+    assert gaz.resolve("Paris", only_us).admin1 == "Tennessee"

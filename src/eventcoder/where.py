@@ -579,7 +579,12 @@ class Gazetteer:
         if regions:
             in_region = [i for i in cands if fold(self._admin1_name.get((ccs[i], self._adm[i]), "")) in regions]
             if in_region:
-                return max(in_region, key=pop)
+                best = max(in_region, key=pop)
+                # a capital or major city of another country the story names outweighs a small town of a named
+                # US state ("Paris" in a story on France that mentions Tennessee is not Paris, Tennessee)
+                rivals = [i for i in cands if i not in in_region and self._iso2_to_iso3.get(ccs[i]) in ctx_countries
+                          and (i in self._capital_set or pop(i) >= MAJOR_CITY) and pop(i) > 10 * pop(best)]
+                return max(rivals, key=pop) if rivals else best
         inside = [i for i in cands if self._iso2_to_iso3.get(ccs[i]) in ctx_countries]
         prominent = [i for i in cands if i not in inside and (i in self._capital_set or pop(i) >= MAJOR_CITY)]
         if inside:
