@@ -1318,3 +1318,14 @@ def test_figures_names_and_purposes_are_no_second_events(code_text):
 def test_a_visitor_is_not_of_the_place_visited(code_text):
     (ev,) = code_text("The former senator called his visit to Saudi Arabia a great honor.").events
     assert ev.event == "CONSULT" and codes(ev.actor) != ["SAU"]
+
+
+def test_a_places_worst_attack_is_not_its_doing(code_text):
+    assert code_text("The city was still reeling from its worst terrorist attack in decades.").events == []
+    assert "ASSAULT" not in [e.event for e in code_text(
+        "Police hunted the suspects of Kenya's deadliest terrorist attack.").events]
+
+
+def test_an_attack_and_its_toll_verb_are_one_attack(code_text):
+    (ev,) = code_text("Russia's attack on Ukraine killed thousands.").events
+    assert ev.event == "ASSAULT" and codes(ev.actor) == ["RUS"] and codes(ev.recipient) == ["UKR"]

@@ -425,9 +425,23 @@ class Extractor:
         recipients when the attack names none. Likewise the acts a riot is told through ("prisoners
         rioted, *setting fire* to their mattresses", CAMEO 1.1b3 145)."""
         by_trigger = {c.trigger.i: c for c in cands if c.event == "ASSAULT" or (c.event, c.mode) == ("PROTEST", "riot")}
+        # "Russia's *attack* on Ukraine *killed* thousands": the attack noun is the subject of its toll verb, one
+        # attack; the verb's event keeps the noun's target as recipient
+        means = {}
+        for c in cands:
+            subj = _child(c.trigger, "nsubj") if c.event == "ASSAULT" and c.trigger.pos_ == "VERB" else None
+            if subj is not None and subj.i in by_trigger and by_trigger[subj.i] is not c:
+                means[subj.i] = c
+        for i, verb_cand in means.items():
+            noun_cand = by_trigger[i]
+            if noun_cand.recipient and _codes(noun_cand.actor) == _codes(verb_cand.actor):
+                verb_cand.recipient = noun_cand.recipient
+                verb_cand.rules.append(f"recipient: the target of '{noun_cand.trigger.text}', the same attack")
         keep = []
         for c in cands:
             t = c.trigger
+            if t.i in means and _codes(c.actor) == _codes(means[t.i].actor):
+                continue
             host = by_trigger.get(t.head.i) if t.dep_ == "advcl" and t.head.i != t.i else None
             # a riot's own acts ("prisoners rioted, *setting fire* to mattresses") are the riot
             part = host is not None and (t.lemma_.lower() in _TOLL_VERBS or host.event == "PROTEST")
@@ -1824,6 +1838,10 @@ class Extractor:
         poss = _child(noun, "poss")
         actor = self._entities(poss) if poss is not None else []
         recipient: list[Entity] = []
+        if actor and (row := self.match(noun)) is not None and row.event == "ASSAULT" and any(
+                c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in ("terrorist", "terror")) for c in noun.children):
+            # "France's deadliest terrorist attack", "its worst attack in 50 years": where it struck, not who
+            actor, recipient = [], actor
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in ("with", "on", "against", "to", "of", "by", "into"):
                 p = _child(c, "pobj")
