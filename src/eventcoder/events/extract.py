@@ -434,9 +434,13 @@ class Extractor:
                 means[subj.i] = c
         for i, verb_cand in means.items():
             noun_cand = by_trigger[i]
-            if noun_cand.recipient and _codes(noun_cand.actor) == _codes(verb_cand.actor):
+            if _codes(noun_cand.actor) != _codes(verb_cand.actor):
+                continue
+            if noun_cand.recipient:
                 verb_cand.recipient = noun_cand.recipient
                 verb_cand.rules.append(f"recipient: the target of '{noun_cand.trigger.text}', the same attack")
+            if noun_cand.mode and not verb_cand.mode:  # "an *air strike* ... killed": the means says how
+                verb_cand.mode, verb_cand.row = noun_cand.mode, noun_cand.row
         keep = []
         for c in cands:
             t = c.trigger
