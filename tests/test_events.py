@@ -1329,3 +1329,10 @@ def test_a_places_worst_attack_is_not_its_doing(code_text):
 def test_an_attack_and_its_toll_verb_are_one_attack(code_text):
     (ev,) = code_text("Russia's attack on Ukraine killed thousands.").events
     assert ev.event == "ASSAULT" and codes(ev.actor) == ["RUS"] and codes(ev.recipient) == ["UKR"]
+
+
+def test_whom_a_measure_is_for_and_whose_pressure_is_defied(code_text):
+    (ev,) = code_text("Austria will impose restrictions on its labour market for Romanian workers.").events
+    assert ev.event == "THREATEN" and codes(ev.recipient) == ["ROU"]
+    (ev,) = code_text("The Serbian government refused to lift the ban despite calls from the European Union.").events
+    assert ev.event == "REJECT" and [e.org for e in ev.recipient] == ["EU"]

@@ -703,6 +703,28 @@ class Extractor:
                         recipients = ents
                         rules.append("threat target: the subject of its condition")
                         break
+        if not recipients and row.event in ("COERCE", "SANCTION"):
+            # "impose restrictions on its labour market *for new EU members*": whom a measure is for
+            own = {e.code for e in actors}
+            on = [x for h in [tok] + [c for c in tok.children if c.dep_ == "dobj"] for c in h.children
+                  if c.dep_ == "prep" and c.lower_ in ("on", "against") for x in c.children if x.dep_ == "pobj"]
+            recipients = [e for x in on for p in x.children if p.dep_ == "prep" and p.lower_ == "for"
+                          for y in p.children if y.dep_ == "pobj" for e in self._entities(y)
+                          if e.code not in own or _other_party(e, actors)]
+            if recipients:
+                rules.append("recipient: whom the measure is for")
+        if not recipients and row.event == "REJECT":
+            # "declined to resign *despite growing pressure by the commission*": whose pressure is refused
+            own = {e.code for e in actors}
+            for x in (x for h in [tok] + ([comp] if comp is not None else []) for c in h.children
+                      if c.dep_ == "prep" and c.lower_ == "despite" for x in c.children if x.dep_ == "pobj"):
+                recipients = [e for o in [x] + [y for p in x.children if p.dep_ == "prep" and p.lower_ in
+                                                  ("by", "from", "of") for y in p.children if y.dep_ == "pobj"]
+                              + [c for c in x.children if c.dep_ == "poss"]
+                              for e in self._entities(o) if e.code not in own or _other_party(e, actors)]
+                if recipients:
+                    rules.append(f"recipient: whose '{x.text}' the refusal defies")
+                    break
         if not recipients and row.event == "PROTEST":
             recipients = self._protest_target(tok, actors, rules)
         if not recipients and row.event == "MOBILIZE":
