@@ -248,6 +248,11 @@ def test_bad_format_or_folder_is_a_one_line_error(store: EventStore, tmp_path: P
         export(store, "gdelt", tmp_path / "no" / "such" / "x.CSV")
     with pytest.raises(InputError, match="does not exist"):
         export(store, "parquet", tmp_path / "no" / "x.parquet")
+    # before: csv/parquet into a directory gave DuckDB's 'IO Error: Cannot open file ...: File exists'
+    for fmt in ("plover", "gdelt", "icews", "csv", "parquet"):
+        with pytest.raises(InputError) as err:
+            export(store, fmt, tmp_path)
+        assert str(err.value) == f"{tmp_path}: is a directory (give a file name)"
 
 
 def test_cli_export_writes_gdelt_pair(store: EventStore, tmp_path: Path, capsys) -> None:
@@ -260,6 +265,30 @@ def test_cli_export_writes_gdelt_pair(store: EventStore, tmp_path: Path, capsys)
     assert f"wrote 1 events, 2 mentions to {out}" in capsys.readouterr().err
     assert len(out.read_text().splitlines()) == 1
     assert len((tmp_path / "cli.mentions.CSV").read_text().splitlines()) == 2
+
+
+def test_cli_plover_to_stdout_appends_where_stdout_stands(store: EventStore, tmp_path: Path, capsys) -> None:
+    # before: `-o -` reopened /dev/stdout for writing, which truncated the file behind the shell's `>>`
+    # (`eventcoder export --format plover -o - >> all.jsonl` erased all.jsonl's earlier lines)
+    import subprocess
+    import sys
+
+    from eventcoder.cli import main
+
+    path = store.path
+    store.close()
+    assert main(["export", "--db", path, "--format", "plover", "-o", "-"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert sorted(json.loads(x)["event"] for x in lines) == ["ACCUSE", "CONSULT", "THREATEN"]
+    out = tmp_path / "all.jsonl"
+    out.write_text("earlier line\n", encoding="utf-8")
+    with open(out, "a", encoding="utf-8") as f:
+        done = subprocess.run([sys.executable, "-m", "eventcoder.cli", "export", "--db", path, "--format",
+                               "plover", "-o", "-", "--type", "ACCUSE"], stdout=f, stderr=subprocess.PIPE,
+                              text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    got = out.read_text(encoding="utf-8").splitlines()
+    assert got[0] == "earlier line" and len(got) == 2 and json.loads(got[1])["event"] == "ACCUSE"
 
 
 def test_fips_conversion_facts() -> None:

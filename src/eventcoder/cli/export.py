@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
                 print("eventcoder: error: -o - (standard output) works only with --format plover",
                       file=sys.stderr)
                 return 2
-            write_plover(store, "/dev/stdout", flt)
+            write_plover(store, sys.stdout, flt)  # not /dev/stdout: reopening it truncates `>> file`
             return 0
         counts = export(store, args.format, args.output, flt, table=args.table, header=args.header,
                         mentions_path=args.mentions_output)

@@ -47,7 +47,7 @@ import logging
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from ..article import InputError
 from . import geo
@@ -124,10 +124,18 @@ def fraction_date(d: date) -> float:
     return round(d.year + ((d.month - 1) * 30 + d.day) / 365, 4)
 
 
-def _open_out(path: str | Path):
+def _check_out(path: str | Path) -> Path:
+    """``path`` as a Path, or InputError when it cannot be an output file (missing folder, a directory)."""
     p = Path(path)
     if p.parent and not p.parent.exists():
         raise InputError(f"{path}: folder {p.parent} does not exist")
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory (give a file name)")
+    return p
+
+
+def _open_out(path: str | Path):
+    p = _check_out(path)
     try:
         return open(p, "w", encoding="utf-8", newline="")
     except OSError as err:
@@ -223,14 +231,21 @@ def _event_rows(store: EventStore, flt: EventFilter | None) -> Iterator[dict[str
 # ---------------------------------------------------------------------------------------------- writers
 
 
-def write_plover(store: EventStore, path: str | Path, flt: EventFilter | None = None) -> int:
+def write_plover(store: EventStore, path: str | Path | TextIO, flt: EventFilter | None = None) -> int:
     """PLOVER JSONL: one DESIGN.md §4 record per deduplicated event (see
-    :func:`eventcoder.store.query.event_records` for the added count fields). Returns the line count."""
-    n = 0
+    :func:`eventcoder.store.query.event_records` for the added count fields) to a file, or to an open text
+    stream (``sys.stdout``: written where the stream stands, so ``>>`` appends). Returns the line count."""
+    if not isinstance(path, (str, Path)):
+        return _write_plover_records(store, path, flt)
     with _open_out(path) as f:
-        for rec in event_records(store, flt):
-            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            n += 1
+        return _write_plover_records(store, f, flt)
+
+
+def _write_plover_records(store: EventStore, f: TextIO, flt: EventFilter | None) -> int:
+    n = 0
+    for rec in event_records(store, flt):
+        f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        n += 1
     return n
 
 
@@ -400,9 +415,7 @@ def _columns(table: str) -> tuple[tuple[str, str], ...]:
 
 def _copy(store: EventStore, sql: str, params: list[Any], path: str | Path, options: str) -> int:
     """Run DuckDB's ``COPY (sql) TO path (options)`` and return the number of rows written."""
-    p = Path(path)
-    if p.parent and not p.parent.exists():
-        raise InputError(f"{path}: folder {p.parent} does not exist")
+    p = _check_out(path)
     n = store.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
     target = str(p).replace("'", "''")
     try:
