@@ -104,3 +104,21 @@ def test_ingest_prints_bad_inputs_as_errors(tmp_path, capsys):
     assert main(["ingest", str(missing), "--db", str(db), "--no-progress"]) == 1
     err = capsys.readouterr().err
     assert f"eventcoder: error: {missing}: no such file" in err.splitlines()
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--type", "BOGUS", "event type 'BOGUS': not a PLOVER event type (expected one of AGREE, CONSULT, "),
+    ("--cameo", "xx", "CAMEO code prefix 'xx': expected 1 to 4 digits (04, 043, 0874)"),
+    ("--cameo", "12345", "CAMEO code prefix '12345': expected 1 to 4 digits (04, 043, 0874)"),
+])
+@pytest.mark.parametrize("command", [["events"], ["export", "--format", "plover", "-o", "-"], ["network"]])
+def test_unknown_event_type_or_cameo_prefix_is_an_error(command, option, value, message, tmp_path, capsys):
+    # before: `events --type BOGUS` printed "no events match" with status 0, as if the store were empty
+    from eventcoder.store import EventStore
+
+    db = tmp_path / "e.duckdb"
+    EventStore(db).close()
+    assert main([*command, "--db", str(db), option, value]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(f"eventcoder: error: {message}") and captured.err.count("\n") == 1

@@ -305,6 +305,15 @@ def test_bad_queries(client, path, status, code):
     _error(client.get(path), status, code)
 
 
+def test_unknown_event_type_or_cameo_prefix_is_refused(client, stored):
+    # before: type=BOGUS and cameo=xx answered 200 with no events, as if the store were empty
+    msg = _error(client.get("/v1/events?type=BOGUS"), 422, "invalid_request")
+    assert msg.startswith("type: event type 'BOGUS': not a PLOVER event type (expected one of AGREE, ")
+    msg = _error(client.get("/v1/network?cameo=04x"), 422, "invalid_request")
+    assert msg == "cameo: CAMEO code prefix '04x': expected 1 to 4 digits (04, 043, 0874)"
+    assert client.get("/v1/events?type=consult&cameo=04").json()["total"] >= 1  # any case, real prefixes
+
+
 def test_wrong_method(client):
     _error(client.put("/v1/code", json={"text": "x"}), 405, "method_not_allowed")
 

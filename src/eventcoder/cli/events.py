@@ -50,10 +50,12 @@ def add_filter_arguments(p: argparse.ArgumentParser, limit: bool = True) -> None
 
 
 def filter_from_args(args: argparse.Namespace):
-    """The :class:`~eventcoder.store.query.EventFilter` of parsed filter options (dates are checked:
-    InputError when malformed)."""
-    from ..store.query import EventFilter, parse_date_bound
+    """The :class:`~eventcoder.store.query.EventFilter` of parsed filter options (dates, event types and
+    CAMEO prefixes are checked: InputError when malformed or unknown)."""
+    from ..store.query import EventFilter, check_cameo_prefixes, check_event_types, parse_date_bound
 
+    check_event_types(args.event)
+    check_cameo_prefixes(args.cameo)
     return EventFilter(
         actor=args.actor, recipient=args.recipient, party=args.party, undirected=args.undirected,
         event=args.event, cameo=args.cameo, quad=args.quad,

@@ -48,6 +48,25 @@ def _codes(values: list[str] | tuple[str, ...]) -> list[str]:
     return [v.strip().upper() for v in values if v and v.strip()]
 
 
+def check_event_types(values: list[str] | tuple[str, ...]) -> None:
+    """Raise InputError for the first value that is no PLOVER event type (any case): a misspelt ``--type``
+    would otherwise select nothing and look like an empty store."""
+    from ..ontology import EVENT_TYPES
+
+    for v in values:
+        if v and v.strip() and v.strip().upper() not in EVENT_TYPES:
+            raise InputError(f"event type {v!r}: not a PLOVER event type (expected one of "
+                             f"{', '.join(EVENT_TYPES)})")
+
+
+def check_cameo_prefixes(values: list[str] | tuple[str, ...]) -> None:
+    """Raise InputError for the first value that is no CAMEO code prefix (1 to 4 digits, ``04`` or ``0874``)."""
+    for v in values:
+        s = (v or "").strip()
+        if s and not (s.isascii() and s.isdigit() and len(s) <= 4):  # blank selects every code, as before
+            raise InputError(f"CAMEO code prefix {v!r}: expected 1 to 4 digits (04, 043, 0874)")
+
+
 @dataclass
 class EventFilter:
     """Which events to select. Empty fields do not filter.

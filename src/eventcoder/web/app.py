@@ -47,7 +47,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .. import __version__
 from ..article import Article, CodedArticle, EventcoderError, InputError
 from ..store.db import DEFAULT_DB, EventStore
-from ..store.query import EventFilter, parse_date_bound
+from ..store.query import EventFilter, check_cameo_prefixes, check_event_types, parse_date_bound
 from . import models, views
 
 log = logging.getLogger(__name__)
@@ -298,7 +298,8 @@ def event_filter(
     """The :class:`EventFilter` of the query parameters (``type`` is the PLOVER event type).
 
     Raises:
-        ApiError: 422 for a quad class outside 1..4 or an over-long value.
+        ApiError: 422 for a quad class outside 1..4, an unknown event type, a CAMEO prefix that is not 1 to 4
+            digits, or an over-long value.
         InputError: a malformed ``since``/``until`` (400).
     """
     bad = [q for q in quad if q not in (1, 2, 3, 4)]
@@ -309,6 +310,12 @@ def event_filter(
         for v in values:
             if len(v) > 50:
                 raise ApiError(422, "invalid_request", f"{name}: value longer than 50 characters")
+    for name, check, values in (("type", check_event_types, event_type),
+                                ("cameo", check_cameo_prefixes, cameo)):
+        try:  # an unknown type or code would select nothing, as if the store were empty
+            check(values)
+        except InputError as err:
+            raise ApiError(422, "invalid_request", f"{name}: {err}") from None
     return EventFilter(actor=actor, recipient=recipient, party=party, undirected=undirected,
                        event=event_type, cameo=cameo, quad=quad,
                        since=parse_date_bound(since) if since else None,
