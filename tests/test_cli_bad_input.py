@@ -122,3 +122,14 @@ def test_unknown_event_type_or_cameo_prefix_is_an_error(command, option, value, 
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.startswith(f"eventcoder: error: {message}") and captured.err.count("\n") == 1
+
+
+@pytest.mark.parametrize("content", ["<!-- only a comment -->", "Russia condemned the strike on Monday."])
+def test_unparsable_html_is_one_line_without_library_log_lines(content, tmp_path, capsys, caplog):
+    # before: trafilatura logged 'ERROR trafilatura.utils: lxml parsing failed: Document is empty' (and
+    # 'parsed tree length: 0 ...') above our own error, two or three lines for one bad page
+    page = tmp_path / "page.html"
+    page.write_text(content, encoding="utf-8")
+    assert main(["extract", str(page)]) == 1
+    assert capsys.readouterr().err == f"eventcoder: error: {page}: malformed HTML (no document could be parsed)\n"
+    assert [r.getMessage() for r in caplog.records if r.name.startswith(("trafilatura", "htmldate"))] == []

@@ -49,9 +49,9 @@ from .encoding import decode_bytes, repair_text
 from .report import SkipNotice
 
 log = logging.getLogger(__name__)
-for _noisy in ("trafilatura", "htmldate"):  # their per-page warnings would break one-line reporting
-    if logging.getLogger(_noisy).level == logging.NOTSET:
-        logging.getLogger(_noisy).setLevel(logging.ERROR)
+for _noisy in ("trafilatura", "htmldate"):  # their per-page messages would break one-line reporting
+    if logging.getLogger(_noisy).level == logging.NOTSET:  # (they log unparsable pages at ERROR, then
+        logging.getLogger(_noisy).setLevel(logging.CRITICAL)  # return None: we raise InputError for it)
 
 _WS = re.compile(r"\s+")
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
