@@ -426,3 +426,44 @@ def test_serve_command_is_registered():
     args = build_parser().parse_args(["serve", "--db", "x.duckdb", "--port", "8123", "--read-only"])
     assert (args.db, args.port, args.read_only, args.host) == ("x.duckdb", 8123, True, "127.0.0.1")
     assert args.func.__module__ == "eventcoder.cli.serve"
+
+
+def test_serve_on_a_busy_port_is_one_line_before_loading_the_coder(tmp_path, capsys, monkeypatch):
+    # before: 'eventcoder: serving ... on http://127.0.0.1:8765/' was printed, the models loaded, then
+    # uvicorn's own 'ERROR: [Errno 98] error while attempting to bind ...' and exit status 3
+    import socket
+
+    import eventcoder.coder
+    from eventcoder.cli import main
+
+    def no_coder(*a, **k):
+        raise AssertionError("the coder must not be loaded")
+
+    monkeypatch.setattr(eventcoder.coder, "Coder", no_coder)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["serve", "--db", str(tmp_path / "s.duckdb"), "--port", str(port)]) == 1
+    assert capsys.readouterr().err == (f"eventcoder: error: 127.0.0.1:{port}: cannot listen there "
+                                       "(address already in use)\n")
+    assert main(["serve", "--db", str(tmp_path / "s.duckdb"), "--host", "no-such-host.invalid"]) == 1
+    assert capsys.readouterr().err.startswith("eventcoder: error: --host no-such-host.invalid: not an address")
+
+
+def test_serve_on_port_0_prints_the_port_it_got(tmp_path, capsys, monkeypatch):
+    # before: 'serving ... on http://127.0.0.1:0/', which names no port anyone can reach
+    import uvicorn
+
+    import eventcoder.coder
+    from eventcoder.cli import main
+
+    served = []
+    monkeypatch.setattr(eventcoder.coder, "Coder", lambda *a, **k: object())
+    monkeypatch.setattr(uvicorn.Server, "run",
+                        lambda self, sockets=None: served.extend(s.getsockname()[1] for s in sockets))
+    assert main(["serve", "--db", str(tmp_path / "s.duckdb"), "--port", "0"]) == 0
+    port = served[0]
+    assert port > 0
+    assert capsys.readouterr().out == (f"eventcoder: serving {tmp_path / 's.duckdb'} on http://127.0.0.1:{port}/ "
+                                       "(API docs at /docs)\n")

@@ -7,7 +7,9 @@ Loads one coder at start, opens the event store (creating it unless ``--read-onl
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
+import socket
 
 from ..article import InputError
 from ..web.app import DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_S
@@ -47,11 +49,44 @@ def run(args: argparse.Namespace) -> int:
     if args.max_body_kb < 1 or args.timeout <= 0:
         raise InputError("--max-body-kb and --timeout must be positive")
     EventStore(args.db, read_only=args.read_only).close()  # a bad store fails now, not after loading models
-    log.info("loading the coder")
-    coder = Coder(model=args.model)
-    app = create_app(args.db, coder=coder, max_body_bytes=args.max_body_kb * 1000, timeout_s=args.timeout,
-                     read_only=args.read_only)
-    level = "info" if logging.getLogger().isEnabledFor(logging.INFO) else "warning"
-    print(f"eventcoder: serving {args.db} on http://{args.host}:{args.port}/ (API docs at /docs)", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=level)
+    sock = listening_socket(args.host, args.port)  # so does a busy port or an unknown host
+    try:
+        log.info("loading the coder")
+        coder = Coder(model=args.model)
+        app = create_app(args.db, coder=coder, max_body_bytes=args.max_body_kb * 1000,
+                         timeout_s=args.timeout, read_only=args.read_only)
+        level = "info" if logging.getLogger().isEnabledFor(logging.INFO) else "warning"
+        host, port = sock.getsockname()[:2]
+        where = f"[{host}]" if ":" in host else host
+        print(f"eventcoder: serving {args.db} on http://{where}:{port}/ (API docs at /docs)", flush=True)
+        uvicorn.Server(uvicorn.Config(app, log_level=level)).run(sockets=[sock])
+    finally:
+        sock.close()
     return 0
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to ``host:port`` (``port`` 0: a free one, which the caller reads back), for
+    uvicorn to listen on.
+
+    Raises:
+        InputError: the host does not resolve, or the address is in use or not this machine's.
+    """
+    try:
+        family, kind, proto, _, addr = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                          flags=socket.AI_PASSIVE)[0]
+    except (socket.gaierror, UnicodeError) as err:
+        raise InputError(f"--host {host}: not an address of this machine ({_reason(err)})") from None
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+        sock.bind(addr)
+    except OSError as err:
+        sock.close()
+        reason = "address already in use" if err.errno == errno.EADDRINUSE else _reason(err)
+        raise InputError(f"{host}:{port}: cannot listen there ({reason})") from None
+    return sock
+
+
+def _reason(err: Exception) -> str:
+    return getattr(err, "strerror", None) or str(err) or err.__class__.__name__
