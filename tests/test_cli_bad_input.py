@@ -133,3 +133,28 @@ def test_unparsable_html_is_one_line_without_library_log_lines(content, tmp_path
     assert main(["extract", str(page)]) == 1
     assert capsys.readouterr().err == f"eventcoder: error: {page}: malformed HTML (no document could be parsed)\n"
     assert [r.getMessage() for r in caplog.records if r.name.startswith(("trafilatura", "htmldate"))] == []
+
+
+def test_ingest_says_when_a_story_of_another_source_replaces_a_stored_one(tmp_path, capsys):
+    # before: d1/story.txt and d2/story.txt (story ids are file names) printed "2 stories stored
+    # (1 replaced)" and the store silently kept only the second article
+    from eventcoder.store import EventStore
+
+    (tmp_path / "d1").mkdir()
+    (tmp_path / "d2").mkdir()
+    first, second = tmp_path / "d1" / "story.txt", tmp_path / "d2" / "story.txt"
+    first.write_text("Russia and China signed a trade agreement on Monday.\n", encoding="utf-8")
+    second.write_text("Iran and Iraq held talks in Baghdad on Sunday.\n", encoding="utf-8")
+    db = tmp_path / "e.duckdb"
+    assert main(["ingest", str(first), str(second), "--db", str(db), "--no-progress"]) == 0
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [(f"eventcoder: warning: {second}: story id 'story' was stored from {first}; "
+                                 "this story replaces it (give the stories distinct ids)")]
+    assert "2 stories stored (1 replaced)" in out
+    with EventStore(db, read_only=True) as st:
+        assert st.story_source("story") == str(second) and st.story_source("other") is None
+    # the same file again, changed: an update of the stored story, no warning
+    second.write_text("Iran and Iraq held talks in Baghdad on Monday.\n", encoding="utf-8")
+    assert main(["ingest", str(second), "--db", str(db), "--no-progress"]) == 0
+    out, err = capsys.readouterr()
+    assert err == "" and "1 stories stored (1 replaced)" in out

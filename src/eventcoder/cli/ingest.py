@@ -82,13 +82,20 @@ def run(args: argparse.Namespace) -> int:
                        unit="story", desc="ingest", disable=True if args.no_progress else None,
                        file=sys.stderr)
             for coded in bar:
+                art = coded.article
                 try:
-                    store.add(coded)
+                    before = store.story_source(art.id)
+                    if store.add(coded) and before is not None and before != art.source:
+                        # the same id from elsewhere: two text files named alike (ids are file names)
+                        # or two JSONL records; the store keeps one story per id, so say which went
+                        print(f"eventcoder: warning: {art.source}: story id {art.id!r} was stored from "
+                              f"{before}; this story replaces it (give the stories distinct ids)",
+                              file=sys.stderr)
                 except Exception as err:  # one bad story must not end the batch
                     counts["failed"] += 1
-                    log.debug("storing %s failed", coded.article.id, exc_info=True)
+                    log.debug("storing %s failed", art.id, exc_info=True)
                     reason = str(err).splitlines()[0] if str(err) else err.__class__.__name__
-                    print(f"eventcoder: error: story {coded.article.id}: not stored ({reason})",
+                    print(f"eventcoder: error: story {art.id}: not stored ({reason})",
                           file=sys.stderr)
                 bar.set_postfix(events=store.stats.events_created, merged=store.stats.merged_across
                                 + store.stats.merged_within, refresh=False)

@@ -286,6 +286,12 @@ class EventStore:
         row = self.con.execute("SELECT content_hash FROM stories WHERE story_id = ?", [article.id]).fetchone()
         return bool(row) and row[0] == content_hash(article)
 
+    def story_source(self, story_id: str) -> str | None:
+        """Where the stored story ``story_id`` was read from (``Article.source``: a file, ``file.jsonl:LINE``,
+        ``archive [URI]``), or None when no such story is stored (or it carries no source)."""
+        row = self.con.execute("SELECT source FROM stories WHERE story_id = ?", [story_id]).fetchone()
+        return row[0] if row else None
+
     def add(self, coded: CodedArticle) -> bool:
         """Store one coded story with its entities, quotes and event mentions, deduplicating the events.
 
