@@ -546,3 +546,21 @@ def test_cli_ingest_end_to_end(tmp_path: Path, capsys) -> None:
     assert "0 stories stored" in second and "2 already stored" in second
     with EventStore(db, read_only=True) as st:
         assert st.summary() == before
+
+
+def test_cli_events_table_shows_dates_at_their_precision(db: EventStore, capsys) -> None:
+    # before: the table printed date_day, so an event of '1998' read 1998-01-01 and one of '2015-05' 2015-05-01
+    from eventcoder.cli import main
+
+    db.add(story("y1", date(2015, 6, 2), "Daily Ledger",
+                 ["In 1998 Foreign Minister Sergei Lavrov accused the alliance of provocations.",
+                  "In May Foreign Minister Sergei Lavrov warned Secretary of State John Kerry."],
+                 [spec(sent=0, event="ACCUSE", trigger="accused", actor=[lavrov()], recipient=[],
+                       date="1998", precision="year"),
+                  spec(sent=1, event="THREATEN", trigger="warned", actor=[lavrov()], recipient=[kerry()],
+                       date="2015-05", precision="month")]))
+    path = db.path
+    db.close()
+    assert main(["events", "--db", path]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()[1:]]
+    assert [(r[1], r[2]) for r in rows] == [("1998", "ACCUSE"), ("2015-05", "THREATEN")]

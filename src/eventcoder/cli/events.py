@@ -79,8 +79,6 @@ def add_parser(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import pandas as pd
-
     from ..store.db import EventStore
     from ..store.export import table_sql
     from ..store.query import TABLE_COLUMNS, event_records, events_frame
@@ -102,10 +100,9 @@ def run(args: argparse.Namespace) -> int:
     if df.empty:
         print("no events match")
         return 0
-    df = df.rename(columns={"event_id": "id", "date_day": "date", "actor_label": "actor",
+    df = df.rename(columns={"event_id": "id", "event_date": "date", "actor_label": "actor",
                             "recipient_label": "recipient", "quad_code": "quad", "place_name": "place",
                             "num_mentions": "mentions", "num_sources": "sources", "num_articles": "articles"})
-    df["date"] = pd.to_datetime(df["date"]).dt.strftime("%Y-%m-%d")
     df = df.astype(object).where(df.notna(), "")
     print(df.to_string(index=False))
     if total > len(df):

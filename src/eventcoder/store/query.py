@@ -161,8 +161,8 @@ class EventFilter:
         return sql, params
 
 
-#: Columns of the ``eventcoder events`` table view.
-TABLE_COLUMNS = ["event_id", "date_day", "event", "actor_label", "recipient_label", "quad_code", "goldstein",
+#: Columns of the ``eventcoder events`` table view (``event_date`` as coded: ``1998`` stays a year).
+TABLE_COLUMNS = ["event_id", "event_date", "event", "actor_label", "recipient_label", "quad_code", "goldstein",
                  "place_name", "num_mentions", "num_sources", "num_articles"]
 
 
