@@ -330,6 +330,16 @@ class KnowledgeBase:
                  and abs(len(f) - len(k)) <= limit and k != f + "s" and _edits(f, k) <= limit}
         return min(found) if found and len(set(found.values())) == 1 else None
 
+    def _surnames_by_initial(self) -> dict[str, list[tuple[str, list[KBActor]]]]:
+        """:attr:`surnames` filed by initial, in their order (rebuilt when surnames are added)."""
+        cached = self.__dict__.get("_surname_index")
+        if cached is None or cached[0] != len(self.surnames):
+            index: dict[str, list[tuple[str, list[KBActor]]]] = {}
+            for surname, actors in self.surnames.items():
+                index.setdefault(surname[:1], []).append((surname, actors))
+            cached = self.__dict__["_surname_index"] = (len(self.surnames), index)
+        return cached[1]
+
     def near_person(self, name: str, on: date | None, anytime: bool = False) -> KBActor | None:
         """The one office holder in office on ``on`` whose name ``name`` misspells ("Abdelaziz Bouteflicka",
         "Dos Sontas"): same surname initial, surname at most 2 edits away (1 for a bare surname or one of
@@ -345,8 +355,8 @@ class KnowledgeBase:
         if anytime and not rest:
             return None
         limit = 2 if rest and len(last) > 5 else 1
-        found = [a for surname, actors in self.surnames.items()
-                 if surname[:1] == last[:1] and surname != last and abs(len(surname) - len(last)) <= limit
+        found = [a for surname, actors in self._surnames_by_initial().get(last[:1], ())
+                 if surname != last and abs(len(surname) - len(last)) <= limit
                  for a in actors if (_in_term(a, on) or (anytime and (on is None or (a.start and a.start <= on))))
                  and (not rest or rest & set(norm(a.name).split()))
                  and _edits(surname, last) <= limit]

@@ -24,8 +24,11 @@ Rules, applied to the head token of a noun phrase (spaCy dependency parse):
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
+
+from spacy.symbols import ADJ, NOUN, PRON, PROPN
 
 from ..article import Entity
 from .kb import KBActor, KnowledgeBase, norm
@@ -99,6 +102,20 @@ def _who(e: Entity) -> str:
     return norm(e.name or e.entity_text or "")
 
 
+#: Parts of speech (spaCy symbol ids) of the tokens that head a candidate mention.
+_NOMINAL = frozenset({NOUN, PROPN, PRON})
+#: Parts of speech of the words that may name a country of the story (:meth:`DocActors._city_elsewhere`).
+_NAME_POS = frozenset({PROPN, ADJ, NOUN})
+
+
+@functools.lru_cache(maxsize=4)
+def _string_ids(words: frozenset[str]) -> frozenset[int]:
+    """spaCy string ids (hashes) of ``words``, to test token arrays against them."""
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(w) for w in words)
+
+
 #: Weekday names the tagger runs into a person's name ("President Trump Sunday said ...").
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
@@ -128,8 +145,14 @@ class DocActors:
 
     def __init__(self, doc, kb: KnowledgeBase, published: date | None, skip: set[int] | None = None,
                  gazetteer=None):
+        from spacy.attrs import DEP, ORTH, POS, SPACY
+
         self.doc = doc
-        self.text = doc.text
+        rows = doc.to_array([ORTH, SPACY, POS, DEP]).T.tolist()
+        strings = doc.vocab.strings
+        #: the text of each token (its orth string), read once from the token arrays
+        self.texts: list[str] = [strings[o] for o in rows[0]]
+        self.text = "".join(t + " " if sp else t for t, sp in zip(self.texts, rows[1], strict=True))
         self.gazetteer = gazetteer
         self.kb = kb
         self.published = published
@@ -147,26 +170,32 @@ class DocActors:
         self._doc_codes = None
         self._story_countries: set[str] | None = None
         self.acronyms: dict[str, Entity] = {}  # "(NUT)" after a resolved name: later "NUT" is that actor
+        self._title_index = None
         self._bind_people()
-        for tok in doc:
-            if tok.i in self.skip:
+        # every noun, proper noun and pronoun heads a candidate (not a compound, unless part of a name); read
+        # from the token arrays, so that only the candidates become Token objects
+        compound = strings["compound"]
+        for i, (pos, dep) in enumerate(zip(rows[2], rows[3], strict=True)):
+            if pos not in _NOMINAL or i in self.skip or (dep == compound and i not in self.ent_of):
                 continue
-            if tok.pos_ in ("NOUN", "PROPN", "PRON") and (tok.dep_ not in ("compound",) or tok.i in self.ent_of):
-                ent = self.ent_of.get(tok.i)
-                if ent is not None and tok.i != ent.root.i:
-                    continue
-                self.entity(tok)
+            ent = self.ent_of.get(i)
+            if ent is not None and i != ent.root.i:
+                continue
+            self.entity(doc[i])
 
     def _known_names(self) -> None:
         """Name people the tagger missed: two or three capitalised proper nouns outside any entity that
         spell a person of the knowledge base ("Theresa May has met ...": the small model tags no PERSON
         there). They become PERSON spans for the rest of the resolution."""
+        from spacy.attrs import LOWER
         from spacy.tokens import Span
 
         firsts = self.kb.person_first_words
+        first_ids = _string_ids(firsts)
+        lowers = self.doc.to_array(LOWER).tolist()
         doc, i = self.doc, 0
         while i < len(doc):
-            if doc[i].lower_ not in firsts or doc[i].i in self.ent_of:
+            if lowers[i] not in first_ids or doc[i].lower_ not in firsts or doc[i].i in self.ent_of:
                 i += 1
                 continue
             for n in (3, 2):
@@ -257,7 +286,7 @@ class DocActors:
         """One code of a people's countries: the only one, or the only one the story names."""
         if len(codes) > 1:
             if self._doc_codes is None:
-                self._doc_codes = {self.kb.country_of_word(t.text) for t in self.doc} | {
+                self._doc_codes = {self.kb.country_of_word(t) for t in set(self.texts)} | {
                     self.kb.country_of_word(e.text) for e in self.doc.ents}
             codes = [c for c in codes if c in self._doc_codes]
         return codes[0] if len(codes) == 1 else None
@@ -295,8 +324,11 @@ class DocActors:
         if self.gazetteer is None:
             return None
         if self._story_countries is None:
-            words = [t.text for t in self.doc if t.pos_ in ("PROPN", "ADJ", "NOUN")]
-            words += [e.text for e in self.doc.ents if e.label_ in ("GPE", "NORP", "LOC")]
+            from spacy.attrs import POS
+
+            # distinct words (the result is a set): proper nouns, adjectives and nouns, and place entities
+            words = {self.texts[i] for i, pos in enumerate(self.doc.to_array(POS).tolist()) if pos in _NAME_POS}
+            words.update(e.text for e in self.doc.ents if e.label_ in ("GPE", "NORP", "LOC"))
             self._story_countries = {c for w in words if (c := self.kb.country_of_word(w))
                                      and not any(a.kind == "metonym" for a in self.kb.lookup(w))}
         if code in self._story_countries or not self._story_countries:
@@ -877,15 +909,42 @@ class DocActors:
 
     def title_case(self, tok) -> bool:
         """True when ``tok``'s sentence is in headline case (most words capitalised)."""
-        # the line around tok, at most 20 tokens each way (not tok.sent: no O(n²) on huge one-line texts)
-        lo = tok.i
-        while lo > 0 and tok.i - lo < 20 and "\n" not in self.doc[lo - 1].text_with_ws:
-            lo -= 1
-        hi = tok.i
-        while hi + 1 < len(self.doc) and hi - tok.i < 20 and "\n" not in self.doc[hi].text_with_ws:
-            hi += 1
-        words = [t for t in self.doc[lo: hi + 1] if t.is_alpha and len(t) > 3]
-        return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) > 0.8
+        # the line around tok, at most 20 tokens each way (not tok.sent: no O(n²) on huge one-line texts);
+        # words: alphabetic tokens of more than 3 letters
+        if self._title_index is None:
+            self._title_index = self._title_counts()
+        line_start, line_end, words, capitals = self._title_index
+        i = tok.i
+        lo = max(i - 20, line_start[i])
+        hi = min(i + 20, line_end[i])
+        n = words[hi + 1] - words[lo]
+        return n >= 3 and (capitals[hi + 1] - capitals[lo]) / n > 0.8
+
+    def _title_counts(self) -> tuple[list[int], list[int], list[int], list[int]]:
+        """For :meth:`title_case`, per token ``i``: the first token of its line (after the last token before
+        ``i`` that holds a line break), the last (the first token from ``i`` on that holds one, or the last
+        token), and running counts before each token of words (alphabetic, more than 3 letters) and of
+        those with a capital initial."""
+        from spacy.attrs import IS_ALPHA
+
+        texts = self.texts
+        n = len(texts)
+        breaks = [i for i, t in enumerate(texts) if "\n" in t]  # a token's trailing space is never a break
+        line_start, line_end = [0] * n, [n - 1] * n
+        start = 0
+        for b in breaks:
+            for j in range(start, b + 1):
+                line_start[j] = start
+                line_end[j] = b
+            start = b + 1
+        for j in range(start, n):
+            line_start[j] = start
+        words, capitals = [0], [0]
+        for t, alpha in zip(texts, self.doc.to_array(IS_ALPHA).tolist(), strict=True):
+            word = bool(alpha) and len(t) > 3
+            words.append(words[-1] + word)
+            capitals.append(capitals[-1] + (word and t[0].isupper()))
+        return line_start, line_end, words, capitals
 
     def _is_place_use(self, tok) -> bool:
         """True when a country name is used as a place, not an actor: "in Ukraine", "from Iraq"."""
