@@ -158,3 +158,18 @@ def test_ingest_says_when_a_story_of_another_source_replaces_a_stored_one(tmp_pa
     assert main(["ingest", str(second), "--db", str(db), "--no-progress"]) == 0
     out, err = capsys.readouterr()
     assert err == "" and "1 stories stored (1 replaced)" in out
+
+
+@pytest.mark.parametrize("record, message", [
+    ({"id": ["x"], "text": "Egypt condemned the strike."}, "the id is a list, not a string or number"),
+    ({"id": {"a": 1}, "text": "Peru condemned the strike."}, "the id is an object, not a string or number"),
+    ({"id": True, "text": "Cuba condemned the strike."}, "the id is true, not a string or number"),
+    ({"id": "b2", "text": 42}, "the text is a number, not a string"),
+    ({"id": "b3", "text": ["Chile condemned the strike."]}, "the text is a list, not a string"),
+])
+def test_jsonl_id_or_text_of_the_wrong_kind_says_so(record, message, tmp_path):
+    # before: ids ["x"] and {"a": 1} became the story ids "['x']" and "{'a': 1}"; a text of 42 was "no text
+    # (looked for text, content, ...)" although the text field was there
+    items = _read_jsonl(tmp_path, [record, {"id": 7, "text": "Russia met China."}])
+    assert str(items[0]) == f"{tmp_path / 's.jsonl'}:1: {message}"
+    assert items[1].id == "7"  # a number is still an id

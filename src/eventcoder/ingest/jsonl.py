@@ -95,11 +95,17 @@ def article_from_record(obj: dict, default_id: str, source: str | None = None,
 
     Raises:
         ValueError: no text field, or an unreadable date.
+        TypeError: the text is not a string, or the id is a list, an object or a boolean.
     """
     f = {**FIELDS, **(fields or {})}
     text = _first(obj, f["text"])
-    if not isinstance(text, str) or not text.strip():
+    if text is not None and not isinstance(text, str):
+        raise TypeError(f"the text is {_kind(text)}, not a string")
+    if text is None or not text.strip():
         raise ValueError("no text (looked for " + ", ".join(f["text"]) + ")")
+    sid = _first(obj, f["id"])
+    if isinstance(sid, (bool, list, dict)):  # str() would make ids such as "['x']" or "True"
+        raise TypeError(f"the id is {_kind(sid)}, not a string or number")
     text = repair_text(text.replace("\r\n", "\n"))
     title = _str_or_none(_first(obj, f["title"]))
     blocks = []
@@ -110,7 +116,6 @@ def article_from_record(obj: dict, default_id: str, source: str | None = None,
         while body_start < len(text) and text[body_start].isspace():
             body_start += 1
     blocks.append(TextBlock("body", body_start, len(text)))
-    sid = _first(obj, f["id"])
     lang = _first(obj, f["language"])
     return Article(
         id=str(sid) if sid is not None else default_id,
@@ -123,6 +128,15 @@ def article_from_record(obj: dict, default_id: str, source: str | None = None,
         language=lang.strip().lower() if isinstance(lang, str) and lang.strip() else None,
         source=source,
     )
+
+
+def _kind(value) -> str:
+    """A JSON value's kind for messages: 'a number', 'a list', 'an object', 'true'..."""
+    if isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, (int, float)):
+        return "a number"
+    return {list: "a list", dict: "an object"}.get(type(value), type(value).__name__)
 
 
 def _decode_line(raw: bytes) -> str:
