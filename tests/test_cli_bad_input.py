@@ -173,3 +173,17 @@ def test_jsonl_id_or_text_of_the_wrong_kind_says_so(record, message, tmp_path):
     items = _read_jsonl(tmp_path, [record, {"id": 7, "text": "Russia met China."}])
     assert str(items[0]) == f"{tmp_path / 's.jsonl'}:1: {message}"
     assert items[1].id == "7"  # a number is still an id
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_source_without_a_size_is_read_only_up_to_the_limit(capsys):
+    # before: a device or pipe reports size 0, so the size check passed and read_bytes read it whole:
+    # `eventcoder extract /dev/zero` grew until the kernel killed it (status 137)
+    from eventcoder.article import InputError
+    from eventcoder.ingest import read_bytes
+
+    with pytest.raises(InputError) as err:
+        read_bytes("/dev/zero", max_bytes=1000)
+    assert str(err.value) == "/dev/zero: over the 1000 bytes size limit (--max-bytes)"
+    assert main(["extract", "/dev/zero", "--max-bytes", "2k"]) == 1
+    assert capsys.readouterr().err == "eventcoder: error: /dev/zero: over the 2 kB size limit (--max-bytes)\n"

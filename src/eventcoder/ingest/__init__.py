@@ -31,7 +31,7 @@ from pathlib import Path
 
 from ..article import Article, InputError
 from . import jsonl, text
-from .encoding import DEFAULT_MAX_BYTES, check_size, gunzip
+from .encoding import DEFAULT_MAX_BYTES, check_size, gunzip, size_mb
 from .encoding import decode_bytes as _decode_bytes
 from .html import DEFAULT_OPTIONS, HtmlOptions
 from .report import ReadSummary, SkipNotice, one_line, tidy
@@ -112,9 +112,12 @@ def read_bytes(path: str, max_bytes: int | None = None) -> bytes:
         raise InputError(f"{path}: no such file")
     try:
         check_size(p.stat().st_size, path, max_bytes)
-        data = p.read_bytes()
+        with p.open("rb") as f:  # a pipe or device has no size: never read past the limit
+            data = f.read(max_bytes + 1) if max_bytes else f.read()
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror or err})") from err
+    if max_bytes and len(data) > max_bytes:
+        raise InputError(f"{path}: over the {size_mb(max_bytes)} size limit (--max-bytes)")
     return data
 
 
