@@ -187,3 +187,15 @@ def test_a_source_without_a_size_is_read_only_up_to_the_limit(capsys):
     assert str(err.value) == "/dev/zero: over the 1000 bytes size limit (--max-bytes)"
     assert main(["extract", "/dev/zero", "--max-bytes", "2k"]) == 1
     assert capsys.readouterr().err == "eventcoder: error: /dev/zero: over the 2 kB size limit (--max-bytes)\n"
+
+
+@pytest.mark.parametrize("option, value", [("--timeout", "-1"), ("--timeout", "0"), ("--timeout", "inf"),
+                                           ("--interval", "-5"), ("--interval", "nan"), ("--timeout", "ten")])
+def test_watch_seconds_must_be_positive(option, value, tmp_path, capsys):
+    # before: --timeout -1 ended in a traceback from socket.settimeout ('Timeout value out of range') at the
+    # first request; --interval -5 was taken as no pause at all
+    db = tmp_path / "w.duckdb"
+    line = _usage_error(["watch", "http://127.0.0.1:9/feed.xml", "--db", str(db), "--once", option, value],
+                        capsys)
+    assert line == f"eventcoder watch: error: argument {option}: not a positive number of seconds: {value!r}"
+    assert not db.exists()

@@ -50,6 +50,17 @@ def positive_int(s: str) -> int:
     return n
 
 
+def seconds(s: str) -> float:
+    """argparse type: a finite number of seconds > 0 (one-line usage error otherwise)."""
+    try:
+        x = float(s)
+    except ValueError:
+        x = 0.0
+    if not 0 < x < float("inf"):
+        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {s!r}")
+    return x
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The top-level parser with every command module that is present registered."""
     parser = argparse.ArgumentParser(

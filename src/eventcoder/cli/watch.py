@@ -20,6 +20,7 @@ import time
 from ..article import Article, EventcoderError, InputError
 from ..ingest import DEFAULT_MAX_BYTES, ReadSummary, SkipNotice
 from ..ingest.fetch import USER_AGENT, FetchOptions
+from . import seconds
 from .read import parse_size
 
 log = logging.getLogger(__name__)
@@ -37,9 +38,9 @@ def add_parser(subparsers) -> None:
     n = p.add_mutually_exclusive_group()
     n.add_argument("--once", action="store_true", help="poll once and exit")
     n.add_argument("--polls", type=int, metavar="N", help="poll N times and exit (default: until interrupted)")
-    p.add_argument("--interval", type=float, default=900.0, metavar="SECONDS",
+    p.add_argument("--interval", type=seconds, default=900.0, metavar="SECONDS",
                    help="pause between polls (default 900)")
-    p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+    p.add_argument("--timeout", type=seconds, default=10.0, metavar="SECONDS",
                    help="connect/read timeout per request (default 10)")
     p.add_argument("--retries", type=int, default=2, metavar="N",
                    help="retries after a timeout, connection error, HTTP 429 or 5xx (default 2)")
