@@ -199,3 +199,12 @@ def test_watch_seconds_must_be_positive(option, value, tmp_path, capsys):
                         capsys)
     assert line == f"eventcoder watch: error: argument {option}: not a positive number of seconds: {value!r}"
     assert not db.exists()
+
+
+@pytest.mark.parametrize("value", ["nan", "-1", "0", "inf"])
+def test_serve_timeout_must_be_positive(value, tmp_path, capsys):
+    # before: --timeout nan served, and every POST /v1/code answered 'coding took longer than nan s'
+    db = tmp_path / "s.duckdb"
+    line = _usage_error(["serve", "--db", str(db), "--timeout", value], capsys)
+    assert line == f"eventcoder serve: error: argument --timeout: not a positive number of seconds: {value!r}"
+    assert not db.exists()

@@ -13,6 +13,7 @@ import socket
 
 from ..article import InputError
 from ..web.app import DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_S
+from . import seconds
 from .events import add_db_argument
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ def add_parser(subparsers) -> None:
                    help="open the store read-only (POST /v1/stories is refused; other readers may share it)")
     p.add_argument("--max-body-kb", type=int, default=DEFAULT_MAX_BODY_BYTES // 1000, metavar="KB",
                    help=f"largest request body in kB (default {DEFAULT_MAX_BODY_BYTES // 1000})")
-    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT_S, metavar="SECONDS",
+    p.add_argument("--timeout", type=seconds, default=DEFAULT_TIMEOUT_S, metavar="SECONDS",
                    help="limit on receiving a body and on coding one article "
                         f"(default {DEFAULT_TIMEOUT_S:g})")
     p.add_argument("--model", default=None, help="spaCy model package (default: the project's model)")
@@ -46,8 +47,8 @@ def run(args: argparse.Namespace) -> int:
 
     if not 0 <= args.port <= 65535:
         raise InputError(f"--port {args.port}: expected 0..65535")
-    if args.max_body_kb < 1 or args.timeout <= 0:
-        raise InputError("--max-body-kb and --timeout must be positive")
+    if args.max_body_kb < 1:
+        raise InputError("--max-body-kb must be positive")
     EventStore(args.db, read_only=args.read_only).close()  # a bad store fails now, not after loading models
     sock = listening_socket(args.host, args.port)  # so does a busy port or an unknown host
     try:
