@@ -55,6 +55,17 @@ def test_example_article_layout_is_kept():
     assert block_text(a, "body")[0].startswith("NATO Secretary-General Jens Stoltenberg")
 
 
+def test_published_option_is_for_files_without_a_date_line(tmp_path):
+    # before: read_sources handed --published to the text parser as a date "known from elsewhere", which
+    # beat the file's own date line: `extract example.txt --published 2020-01-01` dated a 19 May 2015
+    # story 2020-01-01 and its "on May 19" event 2019-05-19 (--help: "for stories that carry none")
+    dated, undated = tmp_path / "dated.txt", tmp_path / "undated.txt"
+    dated.write_text("# Talks Held\n\nMay 19, 2015\n\nRussia and China held talks on Tuesday.\n", encoding="utf-8")
+    undated.write_text("# Talks Held\n\nIran and Iraq held talks on Sunday.\n", encoding="utf-8")
+    got = {a.id: a.published for a in read_sources([str(dated), str(undated)], published=date(2020, 1, 1))}
+    assert got == {"dated": date(2015, 5, 19), "undated": date(2020, 1, 1)}
+
+
 def test_plain_text_in_windows_1252_is_an_input_error(tmp_path):
     # A plain-text file declares no charset: bytes that are not UTF-8 are reported, not guessed (issue 2).
     p = tmp_path / "note.txt"

@@ -178,7 +178,10 @@ def read_file(path: str, published: date | None = None,
     if base.endswith(_FEED_EXT) or (head.startswith(b"<") and feeds.looks_like_feed(head)):
         yield from feeds.read_feed_file(raw, path)
         return
-    yield text.parse(_decode_plain(raw, path), story_id=stem, source=path, published=published)
+    art = text.parse(_decode_plain(raw, path), story_id=stem, source=path)
+    if art.published is None:  # ``published`` is for files that carry no date: the file's own date line wins
+        art.published = published
+    yield art
 
 
 def _decode_plain(raw: bytes, path: str) -> str:
