@@ -1336,3 +1336,10 @@ def test_whom_a_measure_is_for_and_whose_pressure_is_defied(code_text):
     assert ev.event == "THREATEN" and codes(ev.recipient) == ["ROU"]
     (ev,) = code_text("The Serbian government refused to lift the ban despite calls from the European Union.").events
     assert ev.event == "REJECT" and [e.org for e in ev.recipient] == ["EU"]
+
+
+def test_claims_by_a_state_of_its_forces_acts_and_charges_denied_in_apposition(code_text):
+    (ev,) = code_text("Azerbaijan claimed its forces had captured the village of Aghdam.").events
+    assert ev.event == "ASSAULT" and codes(ev.actor) == ["AZE"] and ev.modality == "alleged"
+    evs = code_text("Britain has accused Iran of supplying Russia with drones, a charge Iran denies.").events
+    assert ("ACCUSE", ["GBR"], ["IRN"]) in [(e.event, codes(e.actor), codes(e.recipient)) for e in evs]

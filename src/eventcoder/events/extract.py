@@ -975,8 +975,11 @@ class Extractor:
         claimed that *they* had attacked the school"): a claim of responsibility, not an accusation."""
         actors = self._entities(self.subject(claim)[0])
         doers = self._entities(self.subject(act)[0])
-        return bool(actors) and bool(doers) and {(e.code, e.sector) for e in doers} <= {
-            (e.code, e.sector) for e in actors}
+        if not actors or not doers:
+            return False
+        # "Russia claimed *its forces* had captured the village": a state's own armed forces are its own side
+        own = {(e.code, e.sector) for e in actors} | {(e.code, s) for e in actors if _is_state(e) for s in _STATE_ARMS}
+        return {(e.code, e.sector) for e in doers} <= own
 
     def _reinterpret(self, cand: Candidate, tok, passive) -> None:
         """Rules that change what an act means from how it is reported (PLOVER manual 2.0):
@@ -1832,6 +1835,9 @@ class Extractor:
                 return False
             if kind == "allege" and self._claims_own_act(h, tok):
                 return False  # "the Houthis claimed they had attacked the airport": their own act, coded
+            if kind in ("deny", "allege") and t.dep_ == "ccomp" and t.i < h.i and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in ALLEGATION_NOUNS for c in h.children):
+                return False  # "X accused Y of Z, *a charge* Y denies": the parser hung the main clause on "denies"
             if kind in ("deny", "allege"):
                 return True
             if h.pos_ == "NOUN" and lemma in ALLEGATION_NOUNS:
