@@ -208,3 +208,13 @@ def test_serve_timeout_must_be_positive(value, tmp_path, capsys):
     line = _usage_error(["serve", "--db", str(db), "--timeout", value], capsys)
     assert line == f"eventcoder serve: error: argument --timeout: not a positive number of seconds: {value!r}"
     assert not db.exists()
+
+
+def test_version_option(capsys):
+    # before: 'eventcoder --version' was "error: unrecognized arguments: --version" (status 2)
+    from eventcoder import __version__
+
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out == f"eventcoder {__version__}\n"

@@ -20,6 +20,7 @@ BLAS_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREAD
 for _var, _value in BLAS_ENV.items():
     os.environ.setdefault(_var, _value)
 
+from .. import __version__
 from ..article import EventcoderError
 
 #: Command modules, in the order ``--help`` lists them.
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Code news articles into PLOVER political events.",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress and debugging detail")
+    parser.add_argument("--version", action="version", version=f"eventcoder {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         try:
