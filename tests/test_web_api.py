@@ -175,6 +175,16 @@ def test_store_with_own_id(client):
     assert client.get("/v1/stories/my-story-1").json()["story"]["published"] == "2015-05-20"
 
 
+def test_store_says_when_it_replaced_a_story_of_the_same_id(client):
+    # before: a second POST with the same id and another text answered 201 {"stored": true} like a new story,
+    # though the first story and its events were gone
+    first = client.post("/v1/stories", json={"id": "same-id", "text": "Egypt and Sudan held talks in Cairo."})
+    assert first.status_code == 201 and first.json()["replaced"] is False
+    second = client.post("/v1/stories", json={"id": "same-id", "text": "Iran and Iraq held talks in Baghdad."})
+    assert second.status_code == 201 and second.json()["stored"] is True and second.json()["replaced"] is True
+    assert client.get("/v1/stories/same-id").json()["story"]["text"].startswith("Iran and Iraq")
+
+
 def test_events_filters_and_pages(client, stored):
     all_events = client.get("/v1/events", params={"limit": 500}).json()
     assert all_events["total"] == len(all_events["events"]) >= len({e["event_id"] for e in stored["events"]})

@@ -437,18 +437,21 @@ def create_app(db_path: str | Path = DEFAULT_DB, coder: Any = None,
                          403: {"model": models.ErrorResponse}})
     async def add_story(req: models.CodeRequest) -> JSONResponse:
         """Code one article and store it (events deduplicated against the store). 201 when stored, 200
-        when the same story (id and content) was already there; the body is the stored story."""
+        when the same story (id and content) was already there; the body is the stored story, with
+        ``replaced`` true when a stored story of the same id but other content gave way to it."""
         if state.read_only:
             raise ApiError(403, "read_only", f"{state.store.path}: the store is open read-only")
         coded, _ms = await state.run(state.code_pool, "coding", _code, state.coder, req)
 
-        def store_it() -> tuple[bool, dict[str, Any] | None]:
+        def store_it() -> tuple[bool, bool, dict[str, Any] | None]:
+            before = state.store.stats.stories_replaced
             added = state.store.add(coded)
             views.save_text(state.store, coded.article)
-            return added, views.get_story(state.store, coded.article.id)
+            replaced = state.store.stats.stories_replaced > before
+            return added, replaced, views.get_story(state.store, coded.article.id)
 
-        added, story = await state.run(state.store_pool, "storing", store_it)
-        body = models.StoryResponse.model_validate({**(story or {}), "stored": added})
+        added, replaced, story = await state.run(state.store_pool, "storing", store_it)
+        body = models.StoryResponse.model_validate({**(story or {}), "stored": added, "replaced": replaced})
         return JSONResponse(body.model_dump(mode="json"), status_code=201 if added else 200)
 
     @app.get("/v1/stories", tags=["stories"], response_model=models.StoryList)

@@ -199,13 +199,15 @@ class StoredMentionOut(EventOut):
 
 
 class StoryResponse(BaseModel):
-    """A stored story. ``stored`` (POST only): False when the same story was already stored unchanged."""
+    """A stored story. ``stored`` (POST only): False when the same story was already stored unchanged;
+    ``replaced`` (POST only): True when it replaced a stored story of the same id and other content."""
 
     story: StoryOut
     events: list[StoredMentionOut]
     entities: list[EntitySpanOut]
     quotes: list[QuoteOut]
     stored: bool | None = None
+    replaced: bool | None = None
 
 
 class StorySummary(BaseModel):
