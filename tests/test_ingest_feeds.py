@@ -202,6 +202,19 @@ def test_local_feed_file_uses_entry_content(tmp_path):
     assert "cut travel times for thousands of commuters" in art.text
 
 
+@pytest.mark.parametrize("feed", [
+    '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>',
+    '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title></feed>',
+])
+def test_local_feed_file_without_entries_is_a_skip_not_silence(feed, tmp_path):
+    # before: an RSS or Atom file with no entries gave nothing at all: no article, no error, no skip
+    p = tmp_path / "news.rss"
+    p.write_text(feed, encoding="utf-8")
+    (item,) = list(read_sources([str(p)]))
+    assert isinstance(item, SkipNotice) and item.kind == "empty feed"
+    assert str(item) == f"{p}: skipped: the feed has no entries"
+
+
 def test_watch_command_codes_and_stores(site, tmp_path, capsys):
     if importlib.util.find_spec("eventcoder.store.db") is None:
         pytest.skip("eventcoder.store.db (the event store) is not built yet")

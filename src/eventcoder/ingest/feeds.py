@@ -117,7 +117,10 @@ def read_feed_file(data: bytes, name: str) -> Iterator[Article | InputError]:
     Raises:
         InputError: not a feed.
     """
-    for n, entry in enumerate(parse_feed(data, name), 1):
+    entries = parse_feed(data, name)
+    if not entries:  # a valid feed with nothing in it: say so rather than print nothing
+        yield SkipNotice(name, "the feed has no entries", kind="empty feed")
+    for n, entry in enumerate(entries, 1):
         where = f"{name} [{one_line(entry.link, 200) or f'entry {n}'}]"
         paras = _entry_text(entry.content or "")
         if sum(len(p) for p in paras) < MIN_ENTRY_CHARS:
