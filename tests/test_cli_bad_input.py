@@ -218,3 +218,14 @@ def test_version_option(capsys):
         main(["--version"])
     assert exc.value.code == 0
     assert capsys.readouterr().out == f"eventcoder {__version__}\n"
+
+
+@pytest.mark.parametrize("content", ["May 5, 2020\n", "Original url:\n\n<https://example.org/x>\n",
+                                     "May 5, 2020\n\nOriginal url:\n\n<https://example.org/x>\n"])
+def test_text_file_of_metadata_lines_only_is_an_error(content, tmp_path, capsys):
+    # before: read as an article with empty text; extract printed '(no events)' with status 0 (the HTTP API
+    # already refused such a text: 'no article text (only metadata lines)')
+    f = tmp_path / "meta.txt"
+    f.write_text(content, encoding="utf-8")
+    assert main(["extract", str(f)]) == 1
+    assert capsys.readouterr().err == f"eventcoder: error: {f}: no article text (only metadata lines)\n"

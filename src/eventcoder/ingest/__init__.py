@@ -179,6 +179,8 @@ def read_file(path: str, published: date | None = None,
         yield from feeds.read_feed_file(raw, path)
         return
     art = text.parse(_decode_plain(raw, path), story_id=stem, source=path)
+    if not art.text.strip():  # as the HTTP API says of such a request text
+        raise InputError(f"{path}: no article text (only metadata lines)")
     if art.published is None:  # ``published`` is for files that carry no date: the file's own date line wins
         art.published = published
     yield art
