@@ -678,3 +678,12 @@ def test_an_object_pronoun_is_not_its_clauses_subject(resolve):
             "Ruto said he would visit him again in May.")
     e = resolve(text, "him", "2024-03-03")
     assert (e.code, e.sector) == ("UGA", "GOV")
+
+
+def test_a_bare_organisation_word_does_not_refer_back(resolve):
+    text = ("Islamic State militants bombed a church in Nigeria on Sunday. "
+            "The Kenyan government said it would hold talks with union leaders next week.")
+    e = resolve(text, "leaders", "2022-07-12")
+    assert e.org is None and e.code != "IMG" and e.sector == "LAB"
+    e = resolve("NATO ministers met in Oslo. The alliance chief spoke on Monday.", "chief", "2019-05-20")
+    assert e.org == "NATO"

@@ -1343,3 +1343,16 @@ def test_claims_by_a_state_of_its_forces_acts_and_charges_denied_in_apposition(c
     assert ev.event == "ASSAULT" and codes(ev.actor) == ["AZE"] and ev.modality == "alleged"
     evs = code_text("Britain has accused Iran of supplying Russia with drones, a charge Iran denies.").events
     assert ("ACCUSE", ["GBR"], ["IRN"]) in [(e.event, codes(e.actor), codes(e.recipient)) for e in evs]
+
+
+def test_kinds_found_by_the_newcomer(code_text):
+    (ev,) = code_text("Ugandan police fired tear gas at protesters in Kampala.").events
+    assert (ev.event, ev.mode, ev.cameo) == ("ASSAULT", ["crowd-control"], "175")
+    (ev,) = code_text("Militants bombed a church in Lahore.").events
+    assert (ev.event, ev.mode, ev.cameo) == ("ASSAULT", ["explosives"], "183")
+    (ev,) = code_text("Russian jets bombed rebel positions.").events
+    assert (ev.event, ev.mode) == ("ASSAULT", ["aerial"])
+    (ev,) = code_text("Teachers' unions in Chile threatened to strike next month.").events
+    assert (ev.event, ev.mode, ev.cameo) == ("THREATEN", [], "133")
+    (ev,) = code_text("Activists blocked a coal mine in Germany to protest against climate policy.").events
+    assert (ev.event, ev.mode) == ("PROTEST", ["obstruct"])

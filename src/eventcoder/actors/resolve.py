@@ -637,7 +637,9 @@ class DocActors:
         role = info.get("role")
         if low in _PHRASE_ONLY_HEADS and (role is None or role.term.split()[-1] != low):
             return None, False, False  # "the movement of troops" is no actor; "a peace movement" is
-        if low in _ORG_DESCRIPTORS and not info.get("code") and not info.get("org"):
+        if low in _ORG_DESCRIPTORS and not info.get("code") and not info.get("org") and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            # "*the alliance*" refers back; "union leaders", "a group of farmers" do not
             ref = self._antecedent(lambda m: m.entity.org is not None or m.entity.code in ("IGO", "NGO"), tok)
             if ref is not None and tok.dep_ not in ("compound",):
                 e = self._copy(ref, tok, "description refers back")
@@ -1200,8 +1202,10 @@ class DocActors:
                         info["self_named"] = True
                     used = n
                     break
-                if t.lower_ in _ORG_DESCRIPTORS and t.i != head.i:
-                    info["descriptor_org"] = True
+                if t.lower_ in _ORG_DESCRIPTORS and t.i != head.i and any(
+                        c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                        for c in list(t.children) + (list(head.children) if t.dep_ == "compound" else [])):
+                    info["descriptor_org"] = True  # "the alliance('s) chief", not "union leaders"
             if (not info.get("code") and ent is not None and ent.label_ in ("PERSON", "NORP") and t.i != head.i
                     and info.get("role") is not None and (ent.root.dep_ in ("compound", "poss") or (
                         ent.root.dep_ == "pobj" and ent.root.head.head.lower_ == "loyal"))):

@@ -648,6 +648,11 @@ class Extractor:
             rules.append(f"'{tok.text} ... out of the question': a refusal by the speaker (PLOVER manual 2.0, §REJECT)")
             actors, row = refuser, Trigger(row.lemma, row.pos, "REJECT", _REFUSABLE[row.event], "120",
                                            row.recipient, row.requires, row.source)
+        if (row.lemma, row.mode) == ("bomb", "aerial") and actors and all(
+                e.sector in _ARMED - {"MIL"} or e.code in ("IMG", "UAF") for e in actors):
+            # "militants bombed a church": a non-state group's bombing is by explosives (CAMEO 183), not aircraft
+            row = replace(row, mode="explosives", cameo="183")
+            rules.append("bombing by a non-state armed group: explosives (CAMEO 183)")
         if row.event == "ACCUSE" and row.requires and actors and all(e.sector in _ARMED for e in actors):
             plain = next((r for r in self.lex.candidates(tok.lemma_.lower(), "VERB") if not r.requires), None)
             if plain is not None and plain.event == "ASSAULT":
@@ -756,6 +761,11 @@ class Extractor:
             cm = (self.lex.complement.get(f"{comp.lemma_.lower()} {prt}") if prt else None) or \
                 self.lex.complement.get(comp.lemma_.lower(), {})
             mode = cm.get(family) or mode
+            if comp.lemma_.lower() == "strike" and _child(comp, "dobj") is None and actors and all(
+                    e.sector in _CIVILIANS for e in actors):
+                # "teachers' unions threatened to strike": a labour strike (CAMEO 133, threaten with
+                # political dissent or protest), not violence
+                mode, row = None, replace(row, cameo="133")
             if mode:
                 rules.append(f"complement '{comp.lemma_}' → mode {mode}")
         if event == "REQUEST":
