@@ -1,4 +1,5 @@
-"""Tests for eventcoder.nlp: tok2vec windows for long documents give exactly the vectors of one pass."""
+"""Tests for eventcoder.nlp: tok2vec windows and groups give exactly the vectors of one pass; the faster
+attribute ruler and lemmatizer give spaCy's annotations."""
 
 from __future__ import annotations
 
@@ -17,13 +18,27 @@ def whole():
     return nlp_mod.load(nlp_mod.DEFAULT_MODEL)
 
 
-@pytest.fixture(scope="module")
-def windowed():
-    """A second copy of the model (the shared one stays as loaded), embedding 50 tokens at a time."""
+def _fresh():
+    """A new copy of the model (the shared one stays as loaded), set up as :func:`nlp_mod.load` does but
+    with no tok2vec windows: each batch is embedded in one piece."""
     import spacy
 
     nlp = spacy.load(nlp_mod.DEFAULT_MODEL)
     nlp.add_pipe("paragraph_boundaries", before="parser")
+    nlp_mod.fast_attribute_ruler(nlp.get_pipe("attribute_ruler"))
+    nlp_mod.fast_lemmatizer(nlp.get_pipe("lemmatizer"))
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def one_piece():
+    return _fresh()
+
+
+@pytest.fixture(scope="module")
+def windowed():
+    """Embedding 50 tokens at a time."""
+    nlp = _fresh()
     assert nlp_mod.bound_tok2vec_memory(nlp, window=50) == ["tok2vec", "ner"]
     assert nlp_mod.bound_tok2vec_memory(nlp, window=50) == ["tok2vec", "ner"]  # again: no second wrapper
     return nlp
@@ -34,12 +49,17 @@ def _annotations(doc) -> list[tuple]:
 
 
 @pytest.mark.skipif(not EXAMPLE.exists(), reason="example article not in ../shared")
-def test_tok2vec_windows_give_the_same_vectors_and_annotations(whole, windowed):
+def test_tok2vec_windows_give_the_same_vectors_and_annotations(whole, one_piece, windowed):
+    """Windows of 50 tokens (the example is cut in eight), groups of short documents up to 50 tokens, and
+    the loaded pipeline's groups of 2,000 tokens all give the vectors and annotations of one piece."""
     text = EXAMPLE.read_text(encoding="utf-8")
-    texts = [text, "Short one.", text[:1500]]  # longer and shorter than a window, in one batch
-    for a, b in zip(whole.pipe(texts, batch_size=3), windowed.pipe(texts, batch_size=3)):
-        assert np.array_equal(a.tensor, b.tensor)
-        assert _annotations(a) == _annotations(b)
+    texts = [text, "Short one.", "", "Another short one, of a few more words.", text[:1500], "A third."]
+    ref = list(one_piece.pipe(texts, batch_size=len(texts)))
+    for model in (windowed, whole):
+        assert getattr(model.get_pipe("tok2vec").model._func, "windowed", False)
+        for a, b in zip(ref, model.pipe(texts, batch_size=len(texts)), strict=True):
+            assert np.array_equal(a.tensor, b.tensor)
+            assert _annotations(a) == _annotations(b)
     doc = windowed(text)
     assert len(doc) == 375 and len(doc.ents) == 52
 

@@ -42,6 +42,7 @@ def load(name: str = DEFAULT_MODEL):
         fast_attribute_ruler(nlp.get_pipe("attribute_ruler"))
     if "lemmatizer" in nlp.pipe_names:
         fast_lemmatizer(nlp.get_pipe("lemmatizer"))
+    bound_tok2vec_memory(nlp)
     log.info("loaded spaCy model %s (%s)", name, ", ".join(nlp.pipe_names))
     return nlp
 
@@ -274,21 +275,26 @@ def fast_lemmatizer(lemmatizer) -> None:
         lemmatizer.__class__ = FastEnglishLemmatizer
 
 
-#: Tokens per window when :func:`bound_tok2vec_memory` embeds a longer document.
+#: Most tokens that a tok2vec layer embeds at once (:func:`bound_tok2vec_memory`).
 TOK2VEC_WINDOW = 2000
 
 
 def bound_tok2vec_memory(nlp, window: int = TOK2VEC_WINDOW) -> list[str]:
-    """Make the pipeline's tok2vec layers embed documents longer than ``window`` tokens window by window,
-    so that parsing one long article needs bounded memory; the vectors are exactly the same.
+    """Make the pipeline's tok2vec layers embed at most ``window`` tokens at a time: the documents of a
+    batch in groups of up to ``window`` tokens, and a document longer than that window by window. The
+    vectors are exactly the same (each row of the CNN's matrix products is computed alone), the memory is
+    bounded, and it is faster: :func:`load` does it for every pipeline.
 
     A CNN tok2vec (``MultiHashEmbed`` features of each token, then ``MaxoutWindowEncoder``) sees
-    ``window_size × depth`` tokens either side (4 for the en_core_web models): each window is computed
-    with twice that many tokens of context on both sides, which are then dropped, and the pieces are joined.
-    Its activations cost about 16 KiB per token (docs/scale.md), so an article of 15,000 tokens needed
-    about 280 MiB more at its peak, and needs about 100 MiB with windows of 2,000 tokens. Applies to the
-    ``tok2vec`` component and to the tok2vec inside a transition-based component (``ner``); the layers of
-    other architectures are left alone. Prediction only (training raises). Calling it again changes nothing.
+    ``window_size × depth`` tokens either side (4 for the en_core_web models): each window of a long
+    document is computed with twice that many tokens of context on both sides, which are then dropped, and
+    the pieces are joined. Its activations cost about 16 KiB per token (docs/scale.md), so an article of
+    15,000 tokens needed about 280 MiB more at its peak, and needs about 100 MiB with windows of 2,000
+    tokens; and a batch of 16 articles embedded in one piece is slower than in groups (CPU per 100 allsides
+    articles, tok2vec component: 4.45 s in one piece, 3.48 s in groups of 2,000 tokens; docs/benchmarks.md).
+    Applies to the ``tok2vec`` component and to the tok2vec inside a transition-based component (``ner``);
+    the layers of other architectures are left alone. Prediction only (training raises). Calling it again
+    changes nothing.
 
     Returns:
         The names of the components whose tok2vec now works window by window.
@@ -316,20 +322,31 @@ def bound_tok2vec_memory(nlp, window: int = TOK2VEC_WINDOW) -> list[str]:
 
 
 def _windowed(forward, window: int, margin: int):
-    """``forward`` of a docs → per-doc arrays layer, run on windows of ``window`` tokens (with ``margin``
-    tokens of context each side) for documents longer than ``window``; shorter ones go through as a batch."""
+    """``forward`` of a docs → per-doc arrays layer, run on at most ``window`` tokens at a time: consecutive
+    documents together up to that many tokens, and a longer document on windows of ``window`` tokens (with
+    ``margin`` tokens of context each side)."""
 
     def fwd(model, docs, is_train):
-        if is_train or all(len(d) <= window for d in docs):
+        if is_train:
             return forward(model, docs, is_train)
         out = [None] * len(docs)
-        short = [i for i, d in enumerate(docs) if len(d) <= window]
-        if short:
-            ys, _ = forward(model, [docs[i] for i in short], is_train)
-            for i, y in zip(short, ys):
-                out[i] = y
+        group: list[int] = []
+
+        def flush() -> None:
+            if group:
+                ys, _ = forward(model, [docs[i] for i in group], is_train)
+                for i, y in zip(group, ys, strict=True):
+                    out[i] = y
+                group.clear()
+
+        size = 0
         for i, doc in enumerate(docs):
             if len(doc) <= window:
+                if size + len(doc) > window:
+                    flush()
+                    size = 0
+                group.append(i)
+                size += len(doc)
                 continue
             parts = []
             for start in range(0, len(doc), window):
@@ -338,6 +355,7 @@ def _windowed(forward, window: int, margin: int):
                 (y,), _ = forward(model, [doc[lo:hi].as_doc()], is_train)
                 parts.append(y[start - lo:end - lo])
             out[i] = model.ops.xp.concatenate(parts)
+        flush()
 
         def backprop(d_out):
             raise NotImplementedError("tok2vec windows are for prediction only")

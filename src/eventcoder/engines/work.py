@@ -25,10 +25,12 @@ fail_log = logging.getLogger("eventcoder.engines.failures")
 #: Whitespace words per ``nlp.pipe`` batch when an engine codes (:func:`parse_batches`). A parse batch's
 #: memory grows with its tokens, not its articles, and memory is what limits workers per machine: batches
 #: cut by words are as large as memory allows on short articles, and a long article is parsed alone.
-#: Measured on allsides articles (about 1,000 words each; docs/benchmarks.md): 6,000 words parse 3-5 %
-#: faster than the 4 articles used before, with the same peak (+125 MiB); 16 articles would be 6 % faster
-#: but peak at +312 MiB.
-PARSE_WORDS = 6000
+#: Measured on allsides articles (about 1,000 words each; docs/benchmarks.md): the parser and the entity
+#: recognizer are faster on larger batches, and since the tok2vec layers embed at most 2,000 tokens at a
+#: time (:func:`eventcoder.nlp.bound_tok2vec_memory`) a batch's peak grows slowly: 16,000 words (about the
+#: 16 articles of the bare baseline's batches) parse 400 articles in 5 % less CPU than 6,000 words did
+#: before, with a lower peak (+125 MiB against +143 MiB).
+PARSE_WORDS = 16000
 
 
 @dataclass
