@@ -28,6 +28,8 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 
+from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
+
 from ..actors.resolve import DocActors
 from ..article import Entity
 from .lexicon import Lexicon, Trigger
@@ -100,6 +102,9 @@ _PROPOSALS = {"demand", "request", "call", "offer", "proposal", "appeal", "plan"
 _TAKING_PART = {"engage", "involve", "participate", "converge", "gather", "assemble", "join", "mass"}
 #: Entity labels whose words name something (an organisation, building, law, work), not an event.
 _NAME_LABELS = {"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "LAW"}
+#: Parts of speech (spaCy symbol ids) of the tokens that :meth:`Extractor.match` may match: verbs, auxiliaries,
+#: nouns, proper nouns, adjectives (participles).
+_TRIGGER_POS = frozenset({VERB, AUX, NOUN, PROPN, ADJ})
 #: Documents that speak for their authors ("a report alleged", "the statement accused").
 _DOCUMENTS = {"report", "statement", "study", "document", "letter", "communique", "resolution", "dossier",
               "investigation", "probe", "inquiry", "audit", "survey", "memo", "paper"}
@@ -354,11 +359,16 @@ class Extractor:
     # -- main loop -------------------------------------------------------------------------------------
     def run(self) -> list[Candidate]:
         """All candidate events of the document, in text order (negated ones included, marked)."""
+        from spacy.attrs import POS
+
         out: list[Candidate] = []
         consumed: set[int] = set()
-        for tok in self.doc:
-            if tok.i in self.skip or tok.i in consumed:
+        for i, pos in enumerate(self.doc.to_array(POS).tolist()):
+            # only verbs, nouns and adjectives match a trigger (match), allege or oblige: the others are
+            # skipped from the part-of-speech array, without making Token objects
+            if pos not in _TRIGGER_POS or i in self.skip or i in consumed:
                 continue
+            tok = self.doc[i]
             ent = self.actors.ent_of.get(tok.i)
             if ent is not None and ent.label_ in _NAME_LABELS and len(ent) > 1 and tok.pos_ in ("NOUN", "PROPN"):
                 continue  # "US *Border Patrol*", "Human Rights *Watch*": a word of a name, not an event
