@@ -164,8 +164,9 @@ class Coder:
         # whitespace tokens and datelines, read from arrays (no Token objects: this runs on every token)
         starts = doc.to_array("IDX").tolist()
         spaces = doc.to_array("IS_SPACE").tolist()
-        skip = {i for i, (at, sp) in enumerate(zip(starts, spaces, strict=True))
-                if sp or any(s <= at < e for s, e, _ in datelines)}
+        skip = {i for i, sp in enumerate(spaces) if sp}
+        for s, e, _ in datelines:
+            skip.update(i for i, at in enumerate(starts) if s <= at < e)
         actors = DocActors(doc, self.kb, article.published, skip=skip, gazetteer=gaz)
         quotes = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(article.text)]
         cands = Extractor(doc, actors, self.lexicon, quotes, skip).run()

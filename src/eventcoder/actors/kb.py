@@ -311,7 +311,7 @@ class KnowledgeBase:
             self._country_words = by_initial
         limit = 2 if len(k) >= 9 else 1
         found = {w: c for w, c in self._country_words.get(k[:1], ())
-                 if abs(len(w) - len(k)) <= limit and k != w + "s" and _edits(w, k) <= limit}
+                 if abs(len(w) - len(k)) <= limit and k != w + "s" and _edits(w, k, limit) <= limit}
         return min(found) if found and len(set(found.values())) == 1 else None
 
     @functools.lru_cache(maxsize=8192)  # noqa: B019 (one knowledge base per process)
@@ -327,7 +327,7 @@ class KnowledgeBase:
             return None
         limit = 2 if len(k) >= 9 else 1
         found = {f: codes for f, codes in self.peoples.items() if " " not in f and f[:1] == k[:1]
-                 and abs(len(f) - len(k)) <= limit and k != f + "s" and _edits(f, k) <= limit}
+                 and abs(len(f) - len(k)) <= limit and k != f + "s" and _edits(f, k, limit) <= limit}
         return min(found) if found and len(set(found.values())) == 1 else None
 
     def _surnames_by_initial(self) -> dict[str, list[tuple[str, list[KBActor]]]]:
@@ -359,17 +359,20 @@ class KnowledgeBase:
                  if surname != last and abs(len(surname) - len(last)) <= limit
                  for a in actors if (_in_term(a, on) or (anytime and (on is None or (a.start and a.start <= on))))
                  and (not rest or rest & set(norm(a.name).split()))
-                 and _edits(surname, last) <= limit]
+                 and _edits(surname, last, limit) <= limit]
         return min(found, key=lambda a: a.rank) if len({a.name for a in found}) == 1 else None
 
 
-def _edits(a: str, b: str) -> int:
-    """Levenshtein distance between ``a`` and ``b``."""
+def _edits(a: str, b: str, limit: int | None = None) -> int:
+    """Levenshtein distance between ``a`` and ``b``; with ``limit``, ``limit + 1`` as soon as the distance
+    is sure to exceed ``limit`` (no later row of the table has a smaller value than its row's smallest)."""
     row = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         prev, row[0] = row[0], i
         for j, cb in enumerate(b, 1):
             prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if limit is not None and min(row) > limit:
+            return limit + 1
     return row[-1]
 
 
