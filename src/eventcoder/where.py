@@ -581,7 +581,8 @@ class Gazetteer:
             if in_region:
                 best = max(in_region, key=pop)
                 # a capital or major city of another country the story names outweighs a small town of a named
-                # US state ("Paris" in a story on France that mentions Tennessee is not Paris, Tennessee)
+                # US state ("Paris" in a story on France that mentions Tennessee is not Paris, Tennessee); "ten
+                # times bigger" is our threshold, chosen so a capital wins but a same-sized namesake does not
                 rivals = [i for i in cands if i not in in_region and self._iso2_to_iso3.get(ccs[i]) in ctx_countries
                           and (i in self._capital_set or pop(i) >= MAJOR_CITY) and pop(i) > 10 * pop(best)]
                 return max(rivals, key=pop) if rivals else best

@@ -602,7 +602,6 @@ class Extractor:
         if row.event == "ASSAULT" and row.mode == "explosives" and _child(tok, "dobj") is None and passive is None \
                 and actor_tok is not None and actor_tok.pos_ == "PRON" and tok.lemma_.lower() in ("blow", "explode"):
             # "minor wounds when *it* blew up": the device went off; its owner is not named
-            actors = []
             rules.append("device blew up: unidentified attackers (UAF)")
             actors = [Entity("unidentified attackers", code="UNK", sector="UAF", start=tok.idx, end=tok.idx + len(tok),
                              rule="no stated agent")]
@@ -1363,7 +1362,7 @@ class Extractor:
             # "two inspectors have been expelled *from North Korea*": the country they were expelled from
             places = [e for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
                       for x in c.children if x.dep_ == "pobj" for e in self._entities(x) if len(e.code) == 3
-                      and e.code not in ("UNK", "IGO", "NGO", "IMG", "MNC", "UNO", "EUR", "ISM")]
+                      and e.code not in _NON_STATE_CODES]
             if places:
                 rules.append(f"expulsion with no stated agent: the government of {places[0].entity_text}")
                 return [Entity(places[0].entity_text, code=places[0].code, sector="GOV", start=places[0].start,
