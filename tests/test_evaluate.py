@@ -309,6 +309,38 @@ Chile.
     assert s2.events == []
 
 
+def test_load_petrarch_brings_compound_codings_back_to_lists(tmp_path):
+    # PETRARCH writes one coding per dyad; PLOVER lists compound sides in one event (manual 2.0, actor and
+    # recipient): two actors against one target, the same dyad twice (with and without a sector), a meeting
+    # of three coded pairwise, and two different types that must stay apart.
+    xml = """<Validation><Sentences>
+<Sentence date="20100301" id="C1"><Text>Dutch and Belgian activists protested in Paris.</Text>
+<EventCoding eventcode="141" sourcecode="NLDOPP" targetcode="FRA" />
+<EventCoding eventcode="141" sourcecode="BELOPP" targetcode="FRA" />
+<EventCoding eventcode="190" sourcecode="NLD" targetcode="FRACVL" />
+<EventCoding eventcode="190" sourcecode="NLD" targetcode="FRA" />
+</Sentence>
+<Sentence date="20100301" id="C2"><Text>Peru, Chile and Bolivia met.</Text>
+<EventCoding eventcode="040" sourcecode="PER" targetcode="CHL" />
+<EventCoding eventcode="040" sourcecode="CHL" targetcode="PER" />
+<EventCoding eventcode="040" sourcecode="PER" targetcode="BOL" />
+<EventCoding eventcode="040" sourcecode="BOL" targetcode="PER" />
+<EventCoding eventcode="040" sourcecode="CHL" targetcode="BOL" />
+<EventCoding eventcode="040" sourcecode="BOL" targetcode="CHL" />
+</Sentence>
+</Sentences></Validation>"""
+    path = tmp_path / "compound.xml"
+    path.write_text(xml, encoding="utf-8")
+    s1, s2 = G.load_petrarch(path)
+    protest, assault = s1.events
+    assert protest.event == "PROTEST" and [a.code for a in protest.actor] == ["NLD", "BEL"]
+    assert [r.code for r in protest.recipient] == ["FRA"] and protest.id == "C1#1+2"
+    assert assault.event == "ASSAULT" and assault.recipient == [G.GoldEntity("FRA", "CVL", None, "FRACVL")]
+    (meeting,) = s2.events
+    assert meeting.symmetric and {a.code for a in meeting.actor} == {"PER", "CHL", "BOL"}
+    assert meeting.recipient == []
+
+
 def test_load_petrarch_bad_xml_is_one_line_error(tmp_path):
     path = tmp_path / "bad.xml"
     path.write_text("<Validation><Sentences><Sentence id='x'></Validation>", encoding="utf-8")

@@ -491,6 +491,63 @@ def _merge_reciprocal(events: list[GoldEvent]) -> list[GoldEvent]:
     return out
 
 
+def _side_key(ents: list[GoldEntity]) -> tuple:
+    return tuple(sorted((e.code or "", e.org or "") for e in ents))
+
+
+def _union(a: list[GoldEntity], b: list[GoldEntity]) -> list[GoldEntity]:
+    keys = {(e.code, e.org) for e in a}
+    return a + [e for e in b if (e.code, e.org) not in keys]
+
+
+def _merge_compound(events: list[GoldEvent]) -> list[GoldEvent]:
+    """Bring PETRARCH's one-coding-per-dyad records back to PLOVER's list form.
+
+    PLOVER codes a compound actor or recipient as one event whose side lists every member; PETRARCH and
+    CAMEO-era data give one coding per pair of single entities (PLOVER manual 2.0, §"actor" and
+    "recipient": "a user might expand this in a post-processing phase to multiple events with single entity
+    codes following the earlier conventions"). This undoes that expansion, within one sentence and one
+    PLOVER type:
+
+    * a coding whose codes (country and organisation, sector aside) repeat an earlier one's is the same
+      event coded twice and is dropped (the earlier one keeps any sector the later one adds);
+    * codings with the same recipient codes and different actors become one event with the actors listed
+      (and the same the other way round: same actor, different recipients);
+    * symmetric events (meetings) sharing a participant become one symmetric event of all participants, as
+      the manual codes a meeting with no host ("all of the entities are considered as the actor").
+    """
+    out: list[GoldEvent] = []
+    for ev in events:
+        for prev in out:
+            if prev.event != ev.event or prev.symmetric != ev.symmetric:
+                continue
+            if prev.mode and ev.mode and prev.mode != ev.mode:
+                continue
+            same_a = _side_key(prev.actor) == _side_key(ev.actor)
+            same_r = _side_key(prev.recipient) == _side_key(ev.recipient)
+            if ev.symmetric:
+                ents = prev.actor + prev.recipient
+                keys = {(e.code, e.org) for e in ents}
+                if keys.isdisjoint((e.code, e.org) for e in ev.actor + ev.recipient):
+                    continue
+                prev.actor, prev.recipient = _union(ents, ev.actor + ev.recipient), []
+            elif same_a and same_r:
+                if not any(e.sector for e in prev.actor + prev.recipient):
+                    prev.actor, prev.recipient = ev.actor, ev.recipient
+            elif same_r and prev.actor and ev.actor:
+                prev.actor = _union(prev.actor, ev.actor)
+            elif same_a and prev.recipient and ev.recipient:
+                prev.recipient = _union(prev.recipient, ev.recipient)
+            else:
+                continue
+            prev.id = f"{prev.id}+{ev.id.rsplit('#', 1)[-1]}"
+            prev.mode = prev.mode or ev.mode
+            break
+        else:
+            out.append(ev)
+    return out
+
+
 def load_petrarch(path: str | Path) -> list[SentenceGold]:
     """Read a PETRARCH validation XML file (``PETR2_GSR_validation.UD.xml`` or ``PETR.UnitTest.records.xml``).
 
@@ -499,7 +556,8 @@ def load_petrarch(path: str | Path) -> list[SentenceGold]:
     (``noevents="True"``: no event). CAMEO codes become PLOVER types, modes and contexts via
     :func:`eventcoder.ontology.cameo_to_plover`; codes it cannot map (the unit-test file's test-only codes
     such as 211 or 9xx) are left out and noted in :attr:`SentenceGold.notes`. Actor codes are read by
-    :func:`parse_phoenix_code`. Reciprocal pairs are merged (:func:`_merge_reciprocal`).
+    :func:`parse_phoenix_code`. Reciprocal pairs are merged (:func:`_merge_reciprocal`), and codings of one
+    compound event brought back to one event with lists (:func:`_merge_compound`).
     The unit-test records use fictional actors (Arnor, Gondor, …): they load, but are not a target.
 
     Raises:
@@ -521,7 +579,8 @@ def load_petrarch(path: str | Path) -> list[SentenceGold]:
         if not text:
             log.warning("%s: %s has no text, skipped", path, current["id"])
             return
-        stories.append(SentenceGold(current["id"], text, current["date"], _merge_reciprocal(current["events"]),
+        events = _merge_compound(_merge_reciprocal(current["events"]))
+        stories.append(SentenceGold(current["id"], text, current["date"], events,
                                     category=current["category"], notes=current["notes"]))
 
     for el in root.iter():
