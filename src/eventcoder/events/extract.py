@@ -218,6 +218,10 @@ class Candidate:
     confidence: float = 0.6
 
 
+#: Verbs whose active use puts the object before this preposition ("accused *Iran* of", "charged *him* with"):
+#: with a subject, the preposition and no object they are a reduced passive ("officials accused of X").
+_OBJECT_FIRST = {"accuse": "of", "suspect": "of", "convict": "of", "charge": "with"}
+
 #: CAMEO 1.1b3 codes of an expressed intent to yield, by RETREAT mode (035x "express intent to ...").
 _INTENT_TO_YIELD = {"release": "0353", "withdraw": "0356", "ceasefire": "0356", "disarm": "0356",
                     "access": "0355"}
@@ -420,11 +424,21 @@ class Extractor:
                     # of-phrase
                     nouns.extend(a for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
                                  for x in p.children if x.dep_ == "pobj" for a in x.children if a.dep_ == "appos")
-        if not released:
+        release_verbs = {c.trigger.i for c in cands if (c.event, c.mode) == ("RETREAT", "release")}
+        if not release_verbs:
             return cands
+
+        def misparsed_participle(t) -> bool:
+            # "The civilians imprisoned for ... were released": the parser made the participle the main verb
+            # and the passive release its conjunct, which then has no subject of its own
+            return _child(t, "dobj") is None and any(
+                x.dep_ == "conj" and x.i in release_verbs and _child(x, "auxpass") is not None
+                and _child(x, "nsubjpass") is None and _child(x, "nsubj") is None for x in t.children)
+
         return [c for c in cands if not (
-            (c.event, c.mode) == ("COERCE", "arrest") and c.trigger.dep_ in ("acl", "relcl")
-            and c.trigger.head.i in released)]
+            (c.event, c.mode) == ("COERCE", "arrest") and (
+                (c.trigger.dep_ in ("acl", "relcl") and c.trigger.head.i in released)
+                or misparsed_participle(c.trigger)))]
 
     def _one_attack(self, cands: list[Candidate]) -> list[Candidate]:
         """An attack's toll told in a participle clause ("rebels shelled Juba, *killing* about 20 people", "the
@@ -1178,6 +1192,11 @@ class Extractor:
                 c.dep_ == "conj" and _child(c, "auxpass") is not None for c in tok.children):
             return None, subj  # "The civilians *imprisoned* for ... were released by Putin": a reduced relative
             # the parser took for the main verb, its passive partner conjoined
+        if subj is not None and tok.tag_ in ("VBN", "VBD") and (prep := _OBJECT_FIRST.get(tok.lemma_.lower())) and not any(
+                c.dep_ in ("aux", "auxpass", "dobj", "ccomp") for c in tok.children) and any(
+                c.dep_ == "prep" and c.lower_ == prep for c in tok.children):
+            return None, subj  # "(she hoped) French officials *accused of* playing a role ... would be indicted":
+            # these verbs take their object before the of/with phrase, so one without is a reduced passive
         if subj is not None and subj.lower_ not in ("who", "which", "that"):
             return subj, None
         if subj is not None and tok.dep_ == "relcl":
@@ -1230,6 +1249,8 @@ class Extractor:
                                and self.actors.ent_of[c.i].label_ in ("ORG", "GPE", "NORP", "PERSON")), None)
                 if author is not None:
                     return author, None
+                if self.actors.kb.role(head.lemma_) is not None:
+                    return head, None  # "used tear gas to disperse *demonstrators* protesting ...": people act
                 return self.subject(head.head if head.dep_ == "dobj" else head.head.head)[0], None
             if head.dep_ in ("nsubj", "dep") and head.head.i > tok.i and tok.tag_ in ("VBD", "VBN") and \
                     self.lex.reporting.get(head.head.lemma_.lower()) == "report" and any(
@@ -1615,6 +1636,10 @@ class Extractor:
                 if ents:
                     return ents
                 heads.append(shifted)
+            # "condemned as unacceptable *allegations by Rwanda*": the adjective is the predicate, the bare noun
+            # after it the object
+            heads += [x for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for x in p.children
+                      if x.dep_ == "pobj" and x.i == p.i + 2 and x.nbor(-1).dep_ == "amod" and x.tag_ in ("NN", "NNS")]
         for h in heads[1:]:
             # "accused *the gang* of smuggling migrants": the object itself when it names a party;
             # "condemned *Russia's* annexation of four Ukrainian regions": the object's owner, before any
@@ -1758,6 +1783,13 @@ class Extractor:
                     code = found.pop() if len(found) == 1 else None
                 else:
                     code = self.actors.country_hint(c)
+                    head = c if c.dep_ == "dobj" else _child(c, "pobj")
+                    mods = self._modifier_country(_measured(head), own) if head is not None and not code and \
+                        head.lemma_.lower() not in _POPULATED_PLACES | {"camp"} else []  # (places: _destination)
+                    if mods:  # several countries in the phrase: the noun's own word ("two *Brazilian* men
+                        # sought in the slaying of two American missionaries")
+                        rules.append(f"recipient from country word '{mods[0].entity_text}' in the object")
+                        return mods
                 if code and code not in own:
                     words = next((t for t in c.subtree if self.actors.kb.country_of_word(t.text) == code), c)
                     rules.append(f"recipient from country word '{words.text}' in the object")
@@ -1774,8 +1806,13 @@ class Extractor:
             sub = slot[4:]
             if sub == "poss":
                 return [c for c in obj.children if c.dep_ == "poss"]
-            return [x for c in obj.children if c.dep_ == "prep" and c.lower_ == sub
-                    for x in c.children if x.dep_ == "pobj"]
+            out = [x for c in obj.children if c.dep_ == "prep" and c.lower_ == sub
+                   for x in c.children if x.dep_ == "pobj"]
+            if not out and obj.dep_ == "dobj":  # the parser hung the object's preposition on the verb:
+                # "issued arrest warrants | *for* two Brazilian men"
+                out = [x for c in tok.children if c.dep_ == "prep" and c.lower_ == sub and c.i > obj.i
+                       for x in c.children if x.dep_ == "pobj"]
+            return out
         if slot == "obj":  # "defaced dozens *of Estonian websites*": the measured noun
             objs = [_measured(c) for c in tok.children if c.dep_ == "dobj"]
             if not objs:  # "kidnapped *up to 16* advisers": the parser took the quantity for a particle
@@ -1827,17 +1864,21 @@ class Extractor:
         """True when ``tok`` is the content of another trigger ("called on X to *withdraw*", "accused X of
         *shelling*", "denied *aiding*", "agreed to *meet*"), which codes it instead."""
         t = tok
+        via_prep = False
         for _ in range(6):
             if t.dep_ not in ("xcomp", "ccomp", "pcomp", "conj", "relcl", "acl", "pobj", "advcl", "prep") \
-                    or t.head is t:
+                    and not (t.dep_ == "dobj" and via_prep and t.head.dep_ in ("pcomp", "xcomp")) \
+                    or t.head is t:  # (an object reached from its phrase: "accused of playing a role *in* X")
                 return False
             h = t.head
+            via_prep = False
             if t.dep_ == "conj":
                 t = h
                 continue
             if t.dep_ == "pobj" and h.dep_ == "prep":
                 t = h.head if h.head is not h else h
                 h = t
+                via_prep = True
                 if self.match(h) is not None and self.match(h).event not in ("REPORT", "NONE"):
                     return True
                 continue
@@ -1913,6 +1954,12 @@ class Extractor:
                           for a in c.children if a.dep_ == "agent"), None)
             p = _child(agent, "pobj") if agent is not None else None
             actor = self._entities(p) if p is not None else []
+        if not recipient and noun.lemma_.lower() in ALLEGATION_NOUNS:
+            # "allegations by Rwanda *that France* had played a role": the accused is the content's subject
+            # (never the accuser: a pronoun resolved back to the accuser names no one new)
+            subj = next((x for a in noun.children if a.dep_ in ("acl", "ccomp") for x in a.children
+                         if x.dep_ in ("nsubj", "nsubjpass")), None)
+            recipient = [e for e in self._entities(subj) if e.code not in {a.code for a in actor}]
         return actor, recipient, False
 
     def _noun_event(self, noun, row: Trigger) -> Candidate | None:
@@ -2051,12 +2098,16 @@ class Extractor:
     def _inside_other_trigger(self, noun) -> bool:
         """A nominal event inside another event's words ("a ceremony of an *agreement*") is its content."""
         t = noun
-        for _ in range(5):
+        for _ in range(6):
             if t.head is t:
                 return False
             h = t.head
             if t.dep_ in ("pobj",) and h.dep_ == "prep" and h.lower_ in TEMPORAL_PREPS:
                 return False
+            if t.dep_ == "prep" and t.lower_ in ("of", "for") and h.pos_ == "VERB" and (
+                    self.lex.reporting.get(h.lemma_.lower()) in ("allege", "deny")
+                    or getattr(self.match(h), "event", None) == "ACCUSE"):
+                return True  # "accused of playing a role in the *genocide*": what the accused is said to have done
             if t.dep_ in ("xcomp", "ccomp") and h.pos_ in ("VERB", "AUX"):
                 r = self.match(h)  # "agreed to postpone *the demonstration*": the content of an agreement
                 if r is not None and r.event not in ("REPORT", "NONE"):
