@@ -9,6 +9,9 @@ actor ("Stoltenberg" in 2015 -> NATO, not NOR GOV; "Mugabe" in 1995 -> ZWE GOV):
   where the office matters, heads of government from 1980 (monarchs and military rulers included);
 * the NATO / UN / EU leaders from 2000.
 
+Vice-presidents (deputy presidents) carry ``vice-president``: the US from 1977, and CHN IDN TWN ARG BRA NGA KEN
+ZAF GHA ZWE TUR VEN EGY RUS where the office has been held.
+
 Communist-era leaders who held neither office carry the role ``party leader`` (General Secretaries of the
 CPSU and the Chinese and Vietnamese parties) or ``paramount leader`` (Deng Xiaoping); Iran's presidents of
 1980-1989, between the Supreme Leader and the prime minister, carry ``president``. Soviet and Yugoslav
@@ -44,6 +47,7 @@ SINGLE_HOLDER_ROLES = {
     "party leader",
     "paramount leader",
     "president",
+    "vice-president",
 }
 # Two states coded alike at once: the USSR presidency and the RSFSR presidency both map to RUS in 1991
 OVERLAP_EXCEPTIONS = {("RUS", "head of state", "Mikhail Gorbachev", "Boris Yeltsin")}
