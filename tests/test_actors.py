@@ -687,3 +687,42 @@ def test_a_bare_organisation_word_does_not_refer_back(resolve):
     assert e.org is None and e.code != "IMG" and e.sector == "LAB"
     e = resolve("NATO ministers met in Oslo. The alliance chief spoke on Monday.", "chief", "2019-05-20")
     assert e.org == "NATO"
+
+
+def test_prime_ministers_of_smaller_states_resolve_by_date(resolve):
+    # office_holders.tsv: heads of government of European and Asian states outside the G20 scope
+    text = "Prime Minister Mette Frederiksen met fishermen in Esbjerg on Monday."
+    e = resolve(text, "Frederiksen", "2020-03-02")
+    assert (e.code, e.sector) == ("DNK", "GOV")
+    e = resolve("Chancellor Sebastian Kurz promised to close the Balkan route.", "Kurz", "2018-06-05")
+    assert (e.code, e.sector) == ("AUT", "GOV")
+    e = resolve("Thaksin Shinawatra addressed supporters in Bangkok.", "Shinawatra", "2004-05-10")
+    assert (e.code, e.sector) == ("THA", "GOV")
+    # the Thai press names its leaders by their first name
+    e = resolve("Farmers cheered as Prime Minister Yingluck flew to Tokyo.", "Yingluck", "2012-03-20")
+    assert (e.code, e.sector) == ("THA", "GOV")
+
+
+def test_a_prime_minister_after_the_term_is_a_former_office_holder(resolve):
+    # Jacinda Ardern was prime minister of New Zealand from 2017-10-26 to 2023-01-25
+    e = resolve("Jacinda Ardern spoke at a conference in Boston.", "Ardern", "2024-05-30")
+    assert (e.code, e.sector) == ("NZL", "ELI")
+    e = resolve("Jacinda Ardern spoke at a conference in Wellington.", "Ardern", "2019-03-20")
+    assert (e.code, e.sector) == ("NZL", "GOV")
+
+
+def test_vice_presidents_and_ministers_of_the_1990s(resolve):
+    e = resolve("Vice President Dick Cheney arrived in Baghdad on Sunday.", "Cheney", "2008-03-16")
+    assert (e.code, e.sector) == ("USA", "GOV")
+    e = resolve("Douglas Hurd met his French counterpart in Paris.", "Hurd", "1993-02-10")
+    assert (e.code, e.sector) == ("GBR", "GOV")
+    e = resolve("Andrei Kozyrev warned against expanding the alliance.", "Kozyrev", "1994-12-01")
+    assert (e.code, e.sector) == ("RUS", "GOV")
+
+
+def test_a_national_leader_who_later_led_an_international_body(resolve):
+    # Mark Rutte: Dutch prime minister to 2024-07-02, NATO Secretary General from 2024-10-01
+    e = resolve("Mark Rutte met farmers protesting in The Hague.", "Rutte", "2019-10-16")
+    assert (e.code, e.sector) == ("NLD", "GOV")
+    e = resolve("Mark Rutte urged allies to spend more on defence.", "Rutte", "2025-02-12")
+    assert (e.code, e.org) == ("IGO", "NATO")

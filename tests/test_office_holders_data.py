@@ -4,7 +4,7 @@ The file lists who held which office when, so that the actor resolver can turn a
 actor ("Stoltenberg" in 2015 -> NATO, not NOR GOV; "Mugabe" in 1995 -> ZWE GOV):
 
 * the G20 countries plus UKR, IRN, ISR, SYR, TUR, BLR (``SCOPE``): heads of state and government from 1980,
-  foreign and defence ministers from 2000;
+  foreign and defence ministers from 2000 (from about 1990 for USA GBR FRA DEU RUS CHN JPN ISR IRN UKR CAN AUS);
 * every other sovereign state, plus PSE (PLO chairman / Palestinian Authority) and KOS: heads of state and,
   where the office matters, heads of government from 1980 (monarchs and military rulers included);
 * the NATO / UN / EU leaders from 2000.
@@ -130,10 +130,10 @@ def test_dates_parse_and_are_ordered(records: list[dict[str, str]]) -> None:
         if rec["end"]:
             end = date.fromisoformat(rec["end"])
             assert start < end, rec
-        # the file covers 1980 onwards (ministers 2000 onwards): terms that had ended before are out of scope
+        # the file covers 1980 onwards (ministers 1990 onwards): terms that had ended before are out of scope
         assert rec["end"] == "" or rec["end"] >= FIRST_YEAR, rec
         if rec["role"] in ("foreign minister", "defence minister"):
-            assert rec["end"] == "" or rec["end"] >= "2000-01-01", rec
+            assert rec["end"] == "" or rec["end"] >= "1990-01-01", rec
 
 
 def test_codes_orgs_sector_and_ids(records: list[dict[str, str]]) -> None:
