@@ -1393,3 +1393,117 @@ def test_people_named_by_a_participle_do_its_act(code_text):
     assert [(e.code, e.sector) for e in protest.actor] == [("NGA", "EDU")]
     (force,) = events_of(coded, event="ASSAULT")
     assert force.actor[0].sector == "COP" and force.recipient[0].sector == "EDU"
+
+
+def _article(text: str, blocks: list[tuple[str, str]]):
+    """An article of ``text`` whose blocks start at the given words: ``[(kind, first words), ...]``."""
+    from datetime import date
+
+    from eventcoder.article import Article, TextBlock
+
+    starts = [text.index(words) for _, words in blocks] + [len(text)]
+    return Article(id="blocks", text=text, published=date(2020, 6, 10),
+                   blocks=[TextBlock(kind, s, e) for (kind, _), s, e in zip(blocks, starts, starts[1:])])
+
+
+def test_the_first_sentence_after_a_caption_and_dateline_is_whole(coder):
+    # a one-word caption, then "PLACE —": the parser made "Chile" | "and Argentina will hold talks ..." and
+    # coded Argentina alone; block starts are sentence starts and the opening words stay in their sentence
+    text = "Border\n\nSANTIAGO — Chile and Argentina will hold talks on the dispute next month, the ministry said."
+    coded = coder.code(_article(text, [("caption", "Border"), ("dateline", "SANTIAGO"), ("body", "Chile")]))
+    (ev,) = coded.events
+    assert (ev.event, codes(ev.actor), codes(ev.recipient)) == ("AGREE", ["CHL"], ["ARG"])
+    assert ev.sentence.startswith("Chile and Argentina will hold talks") and ev.block == "body"
+    # a short title line and a body with no dateline
+    text = "Visit\n\nNorway and Sweden condemned the attack on the embassy."
+    (ev,) = coder.code(_article(text, [("title", "Visit"), ("body", "Norway")])).events
+    assert ev.event == "ACCUSE" and codes(ev.actor) == ["NOR", "SWE"]
+    text = "Title: Accord\n\nPeru and Ecuador signed a border agreement on Sunday."
+    (ev,) = coder.code(_article(text, [("body", "Title")])).events  # a "Title:" line the reader left in the body
+    assert codes(ev.actor) == ["PER"] and codes(ev.recipient) == ["ECU"]
+
+
+def test_a_dateline_with_a_date_is_a_dateline(coder):
+    # "LIMA, Feb 3 (Reuters) -" is a dateline like "LIMA (Reuters) -": its place is no actor and the body's
+    # first sentence starts after it
+    from datetime import date
+
+    from eventcoder.ingest import text as text_reader
+
+    art = text_reader.parse("Accord\n\nLIMA, Feb 3 (Reuters) - Peru and Ecuador signed a border agreement on "
+                            "Sunday.\n", "d", published=date(2020, 2, 3))
+    assert [b.kind for b in art.blocks] == ["caption", "dateline", "body"] and art.dateline == "LIMA"
+    (ev,) = coder.code(art).events
+    assert (ev.event, codes(ev.actor), codes(ev.recipient)) == ("SUPPORT", ["PER"], ["ECU"])
+    art = text_reader.parse("QUITO, March 12, 2020 (AP) — Ecuador and Colombia agreed to reopen the border.\n", "q")
+    assert art.dateline == "QUITO" and art.text[art.blocks[-1].start:].startswith("Ecuador and Colombia")
+
+
+def test_verbs_with_a_hyphenated_prefix_are_triggers(code_text):
+    # "re-examine", "re-open", "co-operate" are one token with the lemma of the solid word ("reexamine",
+    # "reopen", "cooperate"); they were "re" "-" "examine", with "re" as the verb of the clause
+    (ev,) = code_text("Inspectors from the United Nations will re-examine the nuclear sites in Iran next month.").events
+    assert (ev.event, ev.mode, ev.event_text) == ("ACCUSE", ["investigate"], "re-examine")
+    assert codes(ev.recipient) == ["IRN"]
+    (ev,) = code_text("Ankara has agreed to re-open its embassy in Tripoli.").events
+    assert (ev.event, codes(ev.actor), codes(ev.recipient)) == ("AGREE", ["TUR"], ["LBY"])
+    assert ev.event_text == "agreed ... to re-open"
+    (ev,) = code_text("Chile and Peru pledged to co-operate on fisheries.").events
+    assert ev.event == "AGREE" and ev.event_text == "pledged ... to co-operate"
+    # "anti-government" is one word now: the protesters are still Bolivian, not the government
+    (ev,) = code_text("Anti-government protesters in Bolivia blocked roads on Monday.").events
+    assert ev.event == "PROTEST" and [(e.code, e.sector) for e in ev.actor] == [("BOL", "OPP")]
+
+
+def test_releasing_things_is_no_release_of_people(code_text):
+    # PLOVER manual 2.0, §RETREAT release: captives; an ad, a poll or emails are published, not freed
+    assert code_text("The senator's campaign released a new attack ad on Tuesday.").events == []
+    assert code_text("The ministry has processed and released all of her messages.").events == []
+
+
+def test_idioms_of_force_in_politics(code_text):
+    # winning a chamber, taking to the streets, showing a weapon, rounding up quotes, hitting with tariffs
+    assert code_text("Republicans took control of the Senate in the November election.").events == []
+    (ev,) = code_text("Thousands of students hit the streets of Caracas on Monday to protest the vote.").events
+    assert (ev.event, ev.mode) == ("PROTEST", ["demo"]) and ev.actor[0].sector == "EDU"
+    assert code_text("China demonstrated the new missile to a team of foreign inspectors.").events == []
+    assert code_text("The newspaper rounds up what ministers said about the budget.").events == []
+    (ev,) = code_text("The United States is hitting Mexico with tariffs on imported steel.").events
+    assert (ev.event, codes(ev.actor), codes(ev.recipient)) == ("SANCTION", ["USA"], ["MEX"])
+
+
+def test_ending_an_act_is_not_the_act(code_text):
+    # "stopped fighting" ends a fight (a ceasefire, PLOVER manual 2.0 §RETREAT); stopping trade is a sanction
+    (ev,) = code_text("The Sudanese army and the rebels say they have stopped fighting.").events
+    assert (ev.event, ev.mode) == ("RETREAT", ["ceasefire"])
+    (ev,) = code_text("China stopped purchasing Australian coal last year.").events
+    assert (ev.event, ev.mode, codes(ev.actor), codes(ev.recipient)) == ("SANCTION", ["discontinue"], ["CHN"], ["AUS"])
+    (ev,) = code_text("Turkey ended up expelling ten Dutch diplomats.").events  # "ended up": the result, no stop
+    assert ev.event == "SANCTION" and codes(ev.recipient) == ["NLD"]
+    # "done nothing to honor": the purpose not pursued, hidden as negated, no refusal
+    assert code_text("Russia has done nothing to honor its commitment.").events == []
+
+
+def test_acquittal_is_a_concession(code_text):
+    # PLOVER manual 2.0, §CONCEDE: "formal pardons, acquittals, and amnesties ... should be coded as CONCEDE"
+    (ev,) = code_text("A Kenyan court found the former minister not guilty of fraud on Monday.").events
+    assert (ev.event, ev.cameo, codes(ev.actor)) == ("CONCEDE", "080", ["KEN"])
+
+
+def test_credit_lines_and_fronted_participles_are_no_events(code_text):
+    assert code_text("Staff writer Ben Adler contributed.").events == []
+    # "Contacted on Friday, X declined to comment": X was contacted (by the reporter), X made no contact
+    assert code_text("Contacted late on Friday, the Kremlin declined to comment.").events == []
+    (ev,) = code_text("Arrested in 2010, the activist was released by Egypt on Monday.").events
+    assert (ev.event, ev.mode, codes(ev.actor)) == ("RETREAT", ["release"], ["EGY"])  # the arrest: background
+
+
+def test_attacks_in_words_and_illnesses(code_text):
+    # an "attack" told among words of speech, by people who are not armed, is criticism (§ACCUSE disapprove)
+    (ev,) = code_text("Critics in Congress warmed up their attacks on Sunday talk shows.").events
+    assert (ev.event, ev.mode) == ("ACCUSE", ["disapprove"])
+    (ev,) = code_text("Gunmen launched an attack on a police station in Kano, officials said.").events
+    assert ev.event == "ASSAULT"
+    assert code_text("The senator was recovering from a heart attack.").events == []
+    # a warning about what happened is a judgement, no threat (§THREATEN)
+    assert code_text("The senator warned the indecision of the White House gave the advantage to Moscow.").events == []

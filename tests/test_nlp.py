@@ -24,6 +24,7 @@ def _fresh():
     import spacy
 
     nlp = spacy.load(nlp_mod.DEFAULT_MODEL)
+    nlp_mod.keep_prefixes_joined(nlp)
     nlp.add_pipe("paragraph_boundaries", before="parser")
     nlp_mod.fast_attribute_ruler(nlp.get_pipe("attribute_ruler"))
     nlp_mod.fast_lemmatizer(nlp.get_pipe("lemmatizer"))
@@ -61,7 +62,7 @@ def test_tok2vec_windows_give_the_same_vectors_and_annotations(whole, one_piece,
             assert np.array_equal(a.tensor, b.tensor)
             assert _annotations(a) == _annotations(b)
     doc = windowed(text)
-    assert len(doc) == 375 and len(doc.ents) == 52
+    assert len(doc) == 373 and len(doc.ents) == 52  # "anti-government" is one token (keep_prefixes_joined)
 
 
 def test_tok2vec_windows_are_for_prediction_only(windowed):
@@ -123,3 +124,79 @@ def test_fast_lemmatizer_gives_the_rule_lemmas_of_spacy_3_8_18(whole):
         assert [t.lemma_ for t in own] == [t.lemma_ for t in doc]
     nlp_mod.fast_lemmatizer(lem)
     assert type(lem) is nlp_mod.FastEnglishLemmatizer
+
+
+def _presets(doc) -> list[tuple[str, bool | None]]:
+    return [(t.text, t.is_sent_start) for t in doc if not t.is_space]
+
+
+def test_block_starts_are_sentence_starts_and_opening_words_are_not(whole):
+    """The first word at each block start starts a sentence, also where a blanked dateline leaves it
+    mid-line; the next words of a paragraph or block do not, unless a full stop or a dash ends what comes
+    before them; a start that falls inside a word is no start. The parser keeps all of it."""
+    text = "Border\n\n" + " " * len("SANTIAGO — ") + "Chile and Argentina will hold talks on the dispute, the ministry said."
+    body = text.index("Chile")
+    doc = nlp_mod.article_doc(whole, text, [0, 8, body])
+    assert _presets(doc)[:7] == [("Border", True), ("Chile", True), ("and", False), ("Argentina", False),
+                                 ("will", False), ("hold", False), ("talks", None)]
+    parsed = whole(doc)
+    assert [s.text.strip() for s in parsed.sents] == ["Border", text[body:]]
+    # a block start mid-line (a dateline that the reader left in the body, blanked)
+    text = " " * len("LIMA, Feb 3 (Reuters) - ") + "Peru and Ecuador signed an agreement on Sunday."
+    doc = nlp_mod.article_doc(whole, text, [0, text.index("Peru")])
+    assert _presets(doc)[:3] == [("Peru", False), ("and", False), ("Ecuador", False)]  # the spaces start it
+    assert [s.text for s in whole(doc).sents] == [text]
+    # a paragraph opening with "Yes." or "PARIS —" may start a sentence after them
+    doc = nlp_mod.article_doc(whole, "Cuba\n\nYes. Haiti and Cuba met.\n\nPARIS — Mali and Chad met.")
+    assert _presets(doc) == [("Cuba", True), ("Yes", True), (".", False), ("Haiti", None), ("and", None),
+                             ("Cuba", None), ("met", None), (".", None), ("PARIS", True), ("—", False),
+                             ("Mali", None), ("and", None), ("Chad", None), ("met", None), (".", None)]
+    # a start inside a word is ignored; marking again changes nothing
+    doc = nlp_mod.article_doc(whole, "Fiji and Tonga met in Suva on Monday.", [2])
+    first = _presets(doc)
+    assert first[:6] == [("Fiji", True), ("and", False), ("Tonga", False), ("met", False), ("in", False),
+                         ("Suva", None)]
+    nlp_mod.mark_sentence_starts(doc, [2])
+    assert _presets(doc) == first
+
+
+def test_opening_words_after_a_short_title_stay_in_their_sentence(whole):
+    """en_core_web_sm cuts "Turkey" | "and" | "Greece signed ..." after a short title line; the paragraph
+    component (plain ``nlp(text)``) and the block presets keep the sentence whole."""
+    for text in ["Title: Accord\n\nTurkey and Greece signed an agreement on Monday.",
+                 "Talks\n\nIndia and Nepal will hold talks on the river next week, officials said on Friday."]:
+        expected = [p.strip() for p in text.split("\n\n")]
+        assert [s.text.strip() for s in whole(text).sents] == expected
+        assert [s.text.strip() for s in whole(nlp_mod.article_doc(whole, text, [0, text.index("\n\n") + 2])).sents] \
+            == expected
+
+
+def test_hyphenated_prefixes_stay_one_token_with_the_solid_words_lemma(whole):
+    """"re-", "co-", "pre-", "non-", "anti-", "counter-", "de-" before a lower-case word stay joined (spaCy
+    split every hyphen between letters); the lemma is the solid word's where that is the same word."""
+    doc = whole("Both sides re-opened talks and pledged to co-operate on non-proliferation. Voters re-elected "
+                "the mayor. Officials re-examined the anti-government leaflets. The army sought to pre-empt an "
+                "attack. Both sides agreed to de-escalate. He re-signed the contract and re-launched the plan.")
+    words = {t.text: (t.pos_, t.lemma_) for t in doc}
+    assert words["re-opened"] == ("VERB", "reopen") and words["co-operate"] == ("VERB", "cooperate")
+    assert words["re-elected"] == ("VERB", "reelect") and words["re-examined"] == ("VERB", "reexamine")
+    assert words["pre-empt"] == ("VERB", "preempt") and words["de-escalate"] == ("VERB", "deescalate")
+    assert words["non-proliferation"][1] in ("nonproliferation", "non-proliferation")  # noun or adjective
+    assert words["anti-government"][1] == "anti-government"  # no such solid word
+    assert words["re-signed"][1] == "re-sign" and words["re-launched"][1] == "re-launch"  # not "resign"
+    assert "re" not in words and "-" not in words
+    # other prefixes, a capital after the hyphen, and other dashes still split
+    assert [t.text for t in whole.tokenizer("ex-minister anti-Kyiv well-known RE-RUN re--run (re-run)")] == [
+        "ex", "-", "minister", "anti", "-", "Kyiv", "well", "-", "known", "RE", "-", "RUN", "re", "--", "run",
+        "(", "re-run", ")"]
+    assert nlp_mod.keep_prefixes_joined(whole)  # again: the same rule, not a second one
+    assert [t.text for t in whole.tokenizer("re-examine")] == ["re-examine"]
+
+
+def test_prefixed_lemma():
+    index = {"reopen", "resign", "redeploy"}
+    assert nlp_mod._prefixed_lemma("re", "open", index) == "reopen"
+    assert nlp_mod._prefixed_lemma("re", "enter", set()) == "reenter"  # a vowel after the hyphen
+    assert nlp_mod._prefixed_lemma("re", "deploy", index) == "redeploy"
+    assert nlp_mod._prefixed_lemma("re", "sign", index) == "re-sign"  # another word written solid
+    assert nlp_mod._prefixed_lemma("re", "launch", index) == "re-launch"  # not a known word

@@ -99,9 +99,11 @@ class Coder:
 
     def code_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[CodedArticle]:
         """Code a stream of articles lazily, parsing them in batches with ``nlp.pipe``."""
+        from .nlp import article_doc
+
         def texts(items):
-            for a in items:
-                yield _parse_text(a), a
+            for a in items:  # block starts are sentence starts (the parser keeps what article_doc presets)
+                yield article_doc(self.nlp, _parse_text(a), [b.start for b in a.blocks]), a
 
         for doc, article in self.nlp.pipe(texts(articles), as_tuples=True, batch_size=batch_size):
             try:

@@ -36,6 +36,7 @@ def load(name: str = DEFAULT_MODEL):
         nlp = spacy.load(name)
     except OSError as err:
         raise ModelError(f"spaCy model {name!r} is not installed ({err.__class__.__name__})") from err
+    keep_prefixes_joined(nlp)
     if "paragraph_boundaries" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")
     if "attribute_ruler" in nlp.pipe_names:
@@ -45,6 +46,44 @@ def load(name: str = DEFAULT_MODEL):
     bound_tok2vec_memory(nlp)
     log.info("loaded spaCy model %s (%s)", name, ", ".join(nlp.pipe_names))
     return nlp
+
+
+#: Prefixes that stay joined by a hyphen to the lower-case word after them, as one token: "re-examine",
+#: "re-opened", "co-operate", "pre-empt", "non-proliferation", "anti-government", "counter-terrorism",
+#: "de-escalate" (spaCy's English infix rules split every hyphen between letters, so the verb was
+#: "examine" and the lexicon's "re-examine" / "reexamine" never matched). A capital after the hyphen still
+#: splits ("anti-Kyiv", "non-Muslim"), as does any other prefix ("ex-president", "well-known").
+HYPHEN_PREFIXES = ("re", "co", "pre", "non", "anti", "counter", "de")
+
+
+def keep_prefixes_joined(nlp, prefixes: tuple[str, ...] = HYPHEN_PREFIXES) -> bool:
+    """Make the tokenizer of ``nlp`` keep a word of ``prefixes`` (lower case, or capitalised as at the start
+    of a sentence) and the lower-case word after its hyphen in one token: the infix rule that splits on a
+    hyphen between letters no longer matches the first hyphen of such a word. Other infixes are unchanged.
+    Calling it again changes nothing.
+
+    Returns:
+        True when the tokenizer has the rule (False: its infixes have no hyphen rule to narrow).
+    """
+    from spacy.lang.char_classes import ALPHA, HYPHENS
+    from spacy.util import compile_infix_regex
+
+    tok = nlp.tokenizer
+    hyphen_rule = r"(?<=[{a}0-9])(?:{h})(?=[{a}])".format(a=ALPHA, h=HYPHENS)
+    # one fixed-width look-behind per prefix (Python's re needs fixed widths), anchored at the start of the
+    # string the tokenizer is splitting (prefix and suffix punctuation are already off)
+    joined = "|".join(rf"(?<=^[{p[0]}{p[0].upper()}]{p[1:]})" for p in prefixes)
+    narrowed = rf"(?!(?:{joined})-[a-z])" + hyphen_rule
+    current = getattr(getattr(tok.infix_finditer, "__self__", None), "pattern", "")
+    if narrowed in current:
+        return True
+    infixes = list(nlp.Defaults.infixes or ())
+    if hyphen_rule not in infixes:
+        log.warning("tokenizer has no hyphen infix rule: hyphenated prefixes are split")
+        return False
+    infixes[infixes.index(hyphen_rule)] = narrowed
+    tok.infix_finditer = compile_infix_regex(infixes).finditer
+    return True
 
 
 #: Token attributes that :class:`FastAttributeMatch` reads from ``Doc.to_array``, in this column order.
@@ -184,7 +223,9 @@ class FastEnglishLemmatizer(_english_lemmatizer()):
     rules, a form found in the lemma index that a *later* rule makes goes first ("hoped" → "hop" before
     "hope"); spaCy 3.8.7 and earlier keep the rules' order ("hope"). The project was developed and
     evaluated with the later behaviour, so it is kept whatever the installed release (docs/benchmarks.md:
-    3.8.7 is pinned for its speed)."""
+    3.8.7 is pinned for its speed). One addition: a word that the tokenizer keeps joined to a prefix of
+    :data:`HYPHEN_PREFIXES` ("re-opened") is lemmatized as the word after the hyphen, then prefixed
+    (:func:`_prefixed_lemma`: "reopen"), where spaCy's rules see one unknown word ("re-opene")."""
 
     def __call__(self, doc):
         """Lemmatize ``doc`` (mode "rule"; other modes go to spaCy's loop)."""
@@ -231,7 +272,16 @@ class FastEnglishLemmatizer(_english_lemmatizer()):
 
                 warnings.warn(Warnings.W108)
             return [string.lower()]
-        if self.is_base_form(token):
+        base = self.is_base_form(token)
+        prefix, hyphen, stem = string.partition("-")
+        if hyphen and prefix.lower() in HYPHEN_PREFIXES and stem.isalpha() and stem.islower():
+            return [_prefixed_lemma(prefix.lower(), self._forms(stem, univ_pos, base)[0],
+                                    self.lookups.get_table("lemma_index", {}).get(univ_pos, {}))]
+        return self._forms(string, univ_pos, base)
+
+    def _forms(self, string: str, univ_pos: str, base: bool) -> list[str]:
+        """:meth:`rule_forms` of the word ``string`` as ``univ_pos`` (``base``: the token is a base form)."""
+        if base:
             return [string.lower()]
         index_table = self.lookups.get_table("lemma_index", {})
         exc_table = self.lookups.get_table("lemma_exc", {})
@@ -265,6 +315,31 @@ class FastEnglishLemmatizer(_english_lemmatizer()):
         if not forms:
             forms.append(orig)
         return forms
+
+
+#: Words that a hyphenated prefix makes but that, written solid, are another word ("re-sign" is not
+#: "resign", "re-count" not "recount"): their lemma keeps the hyphen.
+_OTHER_WORD_SOLID = frozenset({
+    "coop", "present", "react", "recollect", "recount", "recover", "recreate", "recreation", "redress",
+    "reform", "reformation", "refuse", "relay", "release", "remark", "repose", "represent", "representation",
+    "repress", "research", "resent", "reservation", "reserve", "resign", "resignation", "resolve", "resort",
+    "retreat",
+})
+
+
+def _prefixed_lemma(prefix: str, stem_lemma: str, index) -> str:
+    """Lemma of a word of :data:`HYPHEN_PREFIXES` + hyphen + a word whose lemma is ``stem_lemma``: written
+    solid, as dictionaries and the event lexicon have them ("re-examined" -> "reexamine", "re-opened" ->
+    "reopen", "co-operation" -> "cooperation", "de-escalate" -> "deescalate") when the word after the
+    hyphen starts with a vowel (the hyphen only eases reading) or the solid word is in the lemmatizer's
+    ``index`` of that part of speech, unless it is another word (:data:`_OTHER_WORD_SOLID`); else with the
+    hyphen ("re-launch", "anti-government")."""
+    solid = prefix + stem_lemma
+    if solid in _OTHER_WORD_SOLID:
+        return f"{prefix}-{stem_lemma}"
+    if stem_lemma[:1] in "aeiou" or solid in index:
+        return solid
+    return f"{prefix}-{stem_lemma}"
 
 
 def fast_lemmatizer(lemmatizer) -> None:
@@ -398,16 +473,96 @@ def sentence_ents(sent) -> list:
     return out
 
 
+#: Tokens after the start of a paragraph or text block that the parser may not cut off as a sentence of
+#: their own, unless a full stop, colon, dash or the like ends them: en_core_web_sm often makes
+#: "Russia" | "and China will hold talks ..." or "Turkey" | "and" | "Greece signed ..." of a paragraph
+#: that opens with a coordinated name after a short title or a dateline.
+OPENING_WORDS = 4
+#: Token texts after which a sentence may start inside the opening words (besides words ending in . ! ?).
+_OPENING_BREAKS = frozenset({":", ";", "\u2014", "\u2013", "-", "--", "\u2022", "*", "|", ">", ">>", "\u2026"})
+
+
+def article_doc(nlp, text: str, starts=()):
+    """The ``Doc`` of ``text`` for ``nlp.pipe``/``nlp(doc)``: tokenized, with a sentence start preset at the
+    first word of every paragraph and at the first word at or after each character offset of ``starts``
+    (the article's block starts: title, caption, dateline and body), and no sentence start among the
+    opening words (:func:`mark_sentence_starts`). The parser keeps preset boundaries."""
+    doc = nlp.make_doc(text)
+    mark_sentence_starts(doc, starts)
+    return doc
+
+
+def mark_sentence_starts(doc, starts=()) -> None:
+    """Preset the sentence starts of an unparsed ``doc``: every token after one that holds a line break
+    starts a sentence (title, captions and paragraphs never share one), so does the first word at or after
+    each character offset in ``starts`` (one that falls inside a word is ignored; one after spaces that
+    start a sentence leaves the start to them: no sentence of spaces alone), and the
+    :data:`OPENING_WORDS` words after each of these starts, and after a start preset before, do not start
+    one unless the word before them ends a sentence or a dateline (". ! ? : ;", a dash, a bullet). Space
+    tokens are never counted as words. Setting the same starts again changes nothing."""
+    from bisect import bisect_right
+
+    import numpy
+    from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
+
+    n = len(doc)
+    if n < 2:
+        return
+    # arrays, not Token objects (this runs on every document); ``doc.text`` would join every token
+    arr = doc.to_array([IDX, IS_SPACE, SENT_START, ORTH])
+    idx, space, preset = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].astype(numpy.int64).tolist()
+    orth = arr[:, 3].tolist()
+    strings = doc.vocab.strings
+    new: set[int] = set()
+    for i in numpy.flatnonzero(arr[:, 1]).tolist():  # only space tokens hold line breaks
+        if i + 1 < n and "\n" in strings[orth[i]]:
+            new.add(i + 1)  # the token after the one holding a line break
+    for offset in sorted(starts):
+        i = bisect_right(idx, offset) - 1  # the token holding the offset
+        if i < 0:
+            i = 0
+        elif idx[i] < offset:
+            if not space[i] and offset < idx[i] + len(strings[orth[i]]):
+                continue  # inside a word: not a boundary
+            i += 1
+        while i < n and space[i]:
+            i += 1
+        k = i
+        while k > 0 and space[k - 1]:
+            k -= 1
+        if i < n and not (k < i and (k in new or preset[k] == 1)):
+            new.add(i)  # (spaces that start a sentence, as a blanked dateline does, start this one)
+    before_marking = list(preset)
+    for i in new:
+        preset[i] = 1
+    for s in [i for i, v in enumerate(preset) if v == 1]:  # (the starts set above included)
+        words = 0
+        prev = s
+        for i in range(s + 1, n):
+            if preset[i] == 1 or words >= OPENING_WORDS:
+                break
+            if space[i]:
+                continue
+            before = strings[orth[prev]]
+            if before in _OPENING_BREAKS or before[-1] in ".!?\u2026":
+                break
+            if preset[i] == 0:
+                preset[i] = -1
+            words += 1
+            prev = i
+    if preset != before_marking:  # one write (setting Token.is_sent_start scans the whole doc each time)
+        doc.from_array([SENT_START], numpy.array(preset, dtype=numpy.int64).astype(numpy.uint64))
+
+
 def _register() -> None:
     from spacy.language import Language
 
     @Language.component("paragraph_boundaries")
     def paragraph_boundaries(doc):
-        """Start a sentence after every line break, so title, caption and paragraphs never share one."""
-        for tok in doc[1:]:
-            prev = doc[tok.i - 1]
-            if "\n" in prev.text_with_ws or (prev.is_space and "\n" in prev.text):
-                tok.is_sent_start = True
+        """Start a sentence after every line break, so title, caption and paragraphs never share one, and
+        keep the opening words of a paragraph, or of a block whose start :func:`article_doc` preset, in
+        the sentence that follows them (:func:`mark_sentence_starts`)."""
+        mark_sentence_starts(doc)
         return doc
 
 

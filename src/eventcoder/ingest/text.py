@@ -27,10 +27,11 @@ _PARA_SPLIT = re.compile(r"\n\s*\n")
 _TITLE = re.compile(r"^#{1,3}\s+(.+)$")
 _URL_LINE = re.compile(r"^(?:original\s+url|url|source|link)\s*:\s*<?(\S*?)>?\s*$", re.IGNORECASE)
 _BARE_URL = re.compile(r"^<?(https?://\S+?)>?$")
-# "BRUSSELS —", "WASHINGTON, D.C. -", "KYIV, Ukraine (Reuters) —": upper-case place, optional
-# ", Region", optional "(Agency)", then a dash.
+# "BRUSSELS —", "WASHINGTON, D.C. -", "KYIV, Ukraine (Reuters) —", "LONDON, Jan 5 (Reuters) -": upper-case
+# place, optional ", Region", optional ", Month day[, year]", optional "(Agency)", then a dash.
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'\u2019-]{1,40}?(?:,\s*[A-Z][A-Za-z .'\u2019-]{1,30}?)?)"
+    r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"(?:\s*\([A-Za-z .]{2,30}\))?\s*(?:[\u2014\u2013]|--?)\s+"
 )
 _SENT_END = re.compile(r"[.!?\"'\u201d\u2019)]\s*$")
