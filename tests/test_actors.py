@@ -726,3 +726,18 @@ def test_a_national_leader_who_later_led_an_international_body(resolve):
     assert (e.code, e.sector) == ("NLD", "GOV")
     e = resolve("Mark Rutte urged allies to spend more on defence.", "Rutte", "2025-02-12")
     assert (e.code, e.org) == ("IGO", "NATO")
+
+
+def test_a_bare_surname_is_the_person_the_story_names_in_full(code_text):
+    # "Rice" after "Susan Rice" is not Condoleezza Rice; "Martin" after "Trayvon Martin" is not Paul Martin
+    coded = code_text("Susan Rice met reporters in Washington on Tuesday. Rice denied leaking the names to the press.",
+                      published="2017-04-05")
+    assert all(e.name != "Condoleezza Rice" for ev in coded.events for e in ev.actor + ev.recipient)
+    (ev,) = code_text("Rice met Lavrov in Moscow.", published="2007-06-01").events
+    assert ([e.code for e in ev.actor], ev.actor[0].name) == (["USA"], "Condoleezza Rice")
+
+
+def test_a_us_state_is_no_misspelt_nationality(code_text):
+    # "Indiana" is one letter from "Indian": the gazetteer knows the state, so it is no misspelling of India
+    (ev,) = code_text("Indiana Gov. Mike Pence endorsed Senator Ted Cruz on Friday.", published="2016-04-29").events
+    assert [e.code for e in ev.actor] == ["USA"]

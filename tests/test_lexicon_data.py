@@ -138,6 +138,7 @@ CONDITION_RES = {
     "xcomp": re.compile(rf"^xcomp(={WORDS})?$"),
     "pobj": re.compile(rf"^pobj={WORDS}$"),
     "cpobj": re.compile(rf"^cpobj={WORDS}$"),
+    "opobj": re.compile(rf"^opobj={WORDS}$"),
     "pred": re.compile(rf"^pred={WORDS}$"),
     "purpose": re.compile(rf"^purpose={WORDS}$"),
 }

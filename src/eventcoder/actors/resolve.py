@@ -167,6 +167,7 @@ class DocActors:
         self.cache: dict[int, Entity | None] = {}
         self.mentions: list[Mention] = []
         self.bindings: dict[str, Entity] = {}
+        self._names_by_surname: dict[str, set[str]] | None = None
         self._doc_codes = None
         self._story_countries: set[str] | None = None
         self.acronyms: dict[str, Entity] = {}  # "(NUT)" after a resolved name: later "NUT" is that actor
@@ -315,6 +316,16 @@ class DocActors:
             place = self.gazetteer.resolve(ent.text)
             code = place.country if place is not None else None
         return code
+
+    def _near_country(self, word: str) -> str | None:
+        """:meth:`KnowledgeBase.near_country`, unless the gazetteer knows ``word`` as a place of another country:
+        "Indiana" is a US state, not a misspelt "Indian" (the gazetteer knows "Afganistan" as Afghanistan)."""
+        fixed = self.kb.near_country(word)
+        if fixed is not None and self.gazetteer is not None:
+            place = self.gazetteer.resolve(word)
+            if place is not None and place.country != self.kb.country_of_word(fixed):
+                return None
+        return fixed
 
     def _city_elsewhere(self, text: str, code: str) -> str | None:
         """The other country whose city a capital's name means here: "Tripoli" in a story that names Lebanon
@@ -528,6 +539,14 @@ class DocActors:
         if bound is None and len(k.split()) > 1:
             bound = self.bindings.get(k.split()[-1]) if self._surname_unique(k.split()[-1]) else None
         full = bound.name if bound is not None and bound.name else ent_text
+        if bound is None and len(k.split()) == 1 and (named := self._full_names().get(k)):
+            # "Rice denied ..." after "Susan Rice", "murdering Martin" after "Trayvon Martin": the person the
+            # document names in full, never an office holder who shares the surname (Condoleezza Rice, Paul
+            # Martin); that person's own office when the knowledge base has one
+            known = {a.name for a in (self.kb.person(n, self.published) for n in sorted(named)) if a is not None}
+            if len(known) != 1:  # (one known person among them: "Trump" beside "Donald Trump" and "Melania Trump")
+                return None
+            full = known.pop()
         # "Reid" after "Senate Majority Leader Harry Reid": the full name the document bound, never another
         # office holder of that surname (John Reid)
         kb = self.kb.person(full if len(norm(full).split()) > len(k.split()) else ent_text, self.published)
@@ -550,6 +569,19 @@ class DocActors:
             return Entity(ent_text, code=kb.code, sector=kb.sector, org=kb.org, name=kb.name,
                           identifier_id=kb.wikidata, rule=f"office holder ({kb.role or 'former'})")
         return None
+
+    def _full_names(self) -> dict[str, set[str]]:
+        """Surname (normalised) → the full names (two words or more) of PERSON entities in the document."""
+        if self._names_by_surname is None:
+            out: dict[str, set[str]] = {}
+            for ent in self.doc.ents:
+                if ent.label_ != "PERSON":
+                    continue
+                toks = [t for t in ent if not self._is_title_word(t) and t.tag_ != "POS" and t.is_alpha]
+                if len(toks) > 1:
+                    out.setdefault(norm(toks[-1].text), set()).add(" ".join(t.text for t in toks))
+            self._names_by_surname = out
+        return self._names_by_surname
 
     def _surname_unique(self, surname: str) -> bool:
         return True
@@ -583,7 +615,7 @@ class DocActors:
             if not hits and tok.left_edge.i < start and tok.left_edge.i >= tok.i - 6:  # "the Lord's Resistance Army"
                 hits = [h for h in self.kb.lookup(self.doc[tok.left_edge.i: tok.i + 1].text) if h.kind == "org"]
             hits = hits or self._name_with_of(start, tok.i + 1) or (
-                self.kb.lookup(self.kb.near_country(tok.text) or "") if start == tok.i else [])  # "Ethopia"
+                self.kb.lookup(self._near_country(tok.text) or "") if start == tok.i else [])  # "Ethopia"
             if hits:
                 e = _from_kb(self.doc[start: tok.i + 1].text, _best(hits))
                 e.start, e.end = self.doc[start].idx, tok.idx + len(tok)
@@ -793,7 +825,7 @@ class DocActors:
             return e, True, False
         if label == "ORG" and all(t.is_lower or t.pos_ == "DET" for t in ent):
             return None, False, False  # "navy", "a congress": common nouns, read as such by the caller
-        fixed = self.kb.near_country(text) if len(ent) == 1 and label in ("GPE", "NORP", "ORG", "LOC") else None
+        fixed = self._near_country(text) if len(ent) == 1 and label in ("GPE", "NORP", "ORG", "LOC") else None
         hits = self.kb.lookup(fixed or text, self.published)  # "Afganistan", "Quatar": a misspelt country or capital
         if not hits and label == "ORG":
             hits = self._name_with_of(ent.start, ent.end)
@@ -1154,7 +1186,7 @@ class DocActors:
                         if h.kind != "person" and not (n == 1 and t.is_lower)]
                 code = self.kb.country_of_word(text) or (
                     self._people_country(t) if n == 1 else self._people_country(t, text=text)) or (
-                    self.kb.country_of_word(self.kb.near_country(text) or "") if t.pos_ == "PROPN" else None) or (
+                    self.kb.country_of_word(self._near_country(text) or "") if t.pos_ == "PROPN" else None) or (
                     # "Chenchen refugees": a misspelt people on a role noun
                     self._people_country(t, misspelt=True) if n == 1 and t.pos_ == "PROPN" and t.i != head.i
                     and t.dep_ in ("compound", "amod") else None)

@@ -149,6 +149,16 @@ _VERBAL_ADJECTIVES = {"scathing", "verbal", "blistering", "stinging", "withering
                       "bitter", "sharp", "vitriolic", "furious", "rhetorical", "thinly-veiled", "veiled", "fresh"}
 #: Resolver rules that mark an entity as a named person.
 _PERSON_RULES = ("person", "office holder", "title binding", "apposition")
+#: Words that place an "attack" in speech ("telling Obama", "talk shows", "a campaign ad") ...
+_SPEECH_CUES = frozenset({"tell", "argue", "criticize", "criticise", "debate", "speech", "interview", "ad",
+                          "advertisement", "rhetoric", "tweet", "show", "editorial", "column", "critic", "opponent",
+                          "rival", "campaign", "candidate", "nominee", "voter", "senator", "congressman"})
+#: ... and words that place it in violence (a fight, a weapon, a casualty, an armed force).
+_VIOLENCE_CUES = frozenset({"kill", "wound", "injure", "dead", "die", "death", "bomb", "bombing", "gun", "gunman",
+                            "gunfire", "shoot", "shot", "fire", "missile", "rocket", "explosion", "blast", "casualty",
+                            "troop", "soldier", "militant", "rebel", "insurgent", "weapon", "knife", "stab",
+                            "airstrike", "army", "police", "fighter", "terrorist", "attacker", "victim", "hostage",
+                            "shell", "shelling", "raid", "assault", "explode", "grenade", "drone", "strike"})
 #: Sectors of people who attack with words: officials, politicians, journalists (not armed, not crowds).
 _VERBAL_SECTORS = {"GOV", "ELI", "OPP", "PTY", "LEG", "JRN", "JUD"}
 #: Participles tagged as adjectives that report the verb's act ("is opposed to").
@@ -217,6 +227,9 @@ class Candidate:
     rules: list[str] = field(default_factory=list)
     confidence: float = 0.6
 
+
+#: Verbs that end an act named by their -ing complement ("stopped fighting", "refrained from attacking").
+_STOPPING = frozenset({"stop", "cease", "halt", "quit", "end", "suspend", "refrain", "finish", "discontinue"})
 
 #: Verbs whose active use puts the object before this preposition ("accused *Iran* of", "charged *him* with"):
 #: with a subject, the preposition and no object they are a reduced passive ("officials accused of X").
@@ -345,6 +358,10 @@ class Extractor:
                        for c in kids)
         if kind == "purpose":  # a "to V" purpose or complement: "gathered *to watch* the fireworks"
             return any(c.dep_ in ("advcl", "xcomp") and _to_infinitive(c) and c.lemma_.lower() in values for c in kids)
+        if kind == "opobj":  # the object of its object's preposition: "took control *of the Senate*"
+            obj = _child(tok, "dobj")
+            return obj is not None and any(c.dep_ == "prep" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in values for g in c.children) for c in obj.children)
         if kind == "cpobj":  # the object of its complement's preposition: "refused to respond *to a demand*"
             comp = _complement(tok)
             return comp is not None and self._holds(comp, "pobj", values)
@@ -438,7 +455,8 @@ class Extractor:
         return [c for c in cands if not (
             (c.event, c.mode) == ("COERCE", "arrest") and (
                 (c.trigger.dep_ in ("acl", "relcl") and c.trigger.head.i in released)
-                or misparsed_participle(c.trigger)))]
+                or (c.trigger.dep_ == "advcl" and c.trigger.tag_ == "VBN" and c.trigger.head.i in release_verbs)
+                or misparsed_participle(c.trigger)))]  # ("*Arrested* in 2010, the activist was released")
 
     def _one_attack(self, cands: list[Candidate]) -> list[Candidate]:
         """An attack's toll told in a participle clause ("rebels shelled Juba, *killing* about 20 people", "the
@@ -572,6 +590,38 @@ class Extractor:
                 rules.append(f"light verb '{tok.lemma_}' + {nrow.describe()}")
         if self._is_content_of_event(tok):
             return None
+        if row.mode == "convict" and any(c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") and c.lemma_.lower() in (
+                "guilty", "liable", "culpable") and _child(c, "neg") is not None for c in tok.children):
+            # "found Zimmerman *not guilty*": an acquittal (PLOVER manual 2.0, §CONCEDE: "formal pardons,
+            # acquittals, and amnesties ... should be coded as CONCEDE"), as the lexicon codes "acquit"
+            rules.append("found not guilty: an acquittal, CONCEDE (PLOVER manual 2.0, §CONCEDE)")
+            row = replace(row, event="CONCEDE", mode=None, cameo="080")
+        if row.event == "THREATEN" and tok.lemma_.lower() in ("warn", "caution") and any(
+                c.dep_ == "ccomp" and (c.tag_ == "VBD" or any(a.dep_ == "aux" and a.lower_ in ("has", "have", "had")
+                                                             for a in c.children))
+                and not any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children) for c in tok.children):
+            return None  # "Rogers warned the indecisiveness ... *gave* the advantage to Putin": a warning about what
+            # happened is a judgement, no threat (PLOVER manual 2.0, §THREATEN: a future act of the actor's)
+        if row.event in ("COERCE", "ASSAULT") and obj is None and _child(tok, "nsubjpass") is None and \
+                tok.dep_ not in ("acl", "relcl") and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+            return None  # "the BBC rounds up *what officials said*": force is used on people, not on a clause
+        stopper = tok.head if tok.dep_ in ("xcomp", "dobj", "pcomp") and tok.tag_ == "VBG" else None
+        if stopper is not None and tok.dep_ == "pcomp":
+            stopper = stopper.head if stopper.lower_ == "from" else None  # "refrained *from* attacking"
+        if stopper is not None and stopper.lemma_.lower() in _STOPPING and not any(
+                c.dep_ in ("prt", "advmod") and c.lower_ == "up" for c in stopper.children):  # ("ended up expelling")
+            # "they have stopped fighting", "refrained from attacking": the act is what ends, no act of its own;
+            # ending a fight is a ceasefire (PLOVER manual 2.0, §RETREAT ceasefire; CAMEO 1.1b3 0871)
+            if row.event in ("COOPERATE", "AID") and stopper.lemma_.lower() != "refrain":
+                # "China may stop purchasing US farm goods": ending trade or aid (PLOVER manual 2.0, §SANCTION
+                # discontinue; CAMEO 1.1b3 162 stop material aid, 163 embargo or boycott)
+                rules.append(f"'{stopper.text} {tok.text}': ending cooperation, SANCTION/discontinue")
+                row = replace(row, event="SANCTION", mode="discontinue", cameo="162" if row.event == "AID" else "163")
+            elif row.event != "ASSAULT" or stopper.lemma_.lower() == "refrain":
+                return None
+            else:
+                rules.append(f"'{stopper.text} {tok.text}': ending the fight, RETREAT/ceasefire (PLOVER manual 2.0, §RETREAT)")
+                row = replace(row, event="RETREAT", mode="ceasefire", cameo="0871", recipient=("recip",) + row.recipient)
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in _ATTEMPTS and row.event == "ASSAULT" and \
                 tok.lemma_.lower() in ("assassinate", "kill", "murder"):
             row = replace(row, cameo="185")  # CAMEO 1.1b3 185: attempt to assassinate
@@ -1152,7 +1202,12 @@ class Extractor:
             verbal = any(c.dep_ == "amod" and c.lemma_.lower() in _VERBAL_ADJECTIVES for c in noun.children)
             people = bool(cand.actor) and all(
                 e.sector in _VERBAL_SECTORS and any(k in (e.rule or "") for k in _PERSON_RULES) for e in cand.actor)
-            if verbal or people:
+            lemmas = {t.lemma_.lower() for t in tok.sent}
+            # "Critics warmed up their attacks on Sunday talk shows", "Romney launched an attack, *telling*
+            # Obama ...": words of speech around it and none of violence, by people who are not armed
+            spoken = bool(cand.actor) and bool(lemmas & _SPEECH_CUES) and not lemmas & _VIOLENCE_CUES and all(
+                e.sector in _VERBAL_SECTORS or (e.sector is None and e.code == "UNK") for e in cand.actor)
+            if verbal or people or spoken:
                 cand.rules.append("an attack in words (by officials or politicians, or 'scathing'): ACCUSE/disapprove "
                                   "(PLOVER manual 2.0, §ACCUSE)")
                 cand.event, cand.mode = "ACCUSE", "disapprove"
@@ -1268,6 +1323,11 @@ class Extractor:
             agent = _child(tok, "agent") if tok.tag_ == "VBN" else None
             if agent is not None:  # "the sailors landed, *surrounded by the press*": the press did it to them
                 return _child(agent, "pobj"), self.subject(h)[0]
+            if dep == "advcl" and tok.tag_ == "VBN" and tok.i < h.i and not any(
+                    c.dep_ in ("aux", "auxpass", "dobj", "nsubj", "mark") for c in tok.children):
+                hs, hp = self.subject(h)
+                return None, (hp if hp is not None else hs)  # "*Contacted* on Friday, the White House declined":
+                # a fronted participle is passive, its patient the main clause's subject, its agent unstated
             return self.subject(h)[0], None
         if dep in ("acomp", "attr") and head.pos_ in ("AUX", "VERB"):  # "Syria is *willing* to withdraw"
             return self.subject(head)[0], None
@@ -2155,6 +2215,11 @@ class Extractor:
             c.lower_ == "yet" for c in first.head.children)
         if yet_to:
             negated = True  # "authorities have yet to confirm or release the identity": not done (no refusal)
+        if (first.dep_ in ("advcl", "xcomp") and _to_infinitive(first) and any(
+                c.dep_ == "dobj" and c.lower_ in ("nothing", "little") for c in first.head.children)) or (
+                first.dep_ in ("acl", "relcl") and first.head.lower_ in ("nothing", "little")
+                and first.head.dep_ == "dobj"):
+            negated = yet_to = True  # "Russia has done *nothing* to honor its commitment": not done (no refusal)
         aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         conj, be = tok, {"be", "been", "being", "is", "are", "was", "were", "to"}
         while not aux - be and conj.dep_ == "conj" and conj.head.i != conj.i:

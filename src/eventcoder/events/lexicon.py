@@ -24,7 +24,7 @@ DEFAULT_RECIPIENT = ("obj", "iobj", "prep:with", "prep:to", "prep:on", "prep:aga
 @dataclass(frozen=True)
 class Trigger:
     """One lexicon row. ``requires`` maps a condition kind to allowed lemmas: prt, prep, obj, mod, head,
-    xcomp, pobj, cpobj, pred, purpose (what each checks: ``Extractor._holds`` in ``extract.py``)."""
+    xcomp, pobj, cpobj, opobj, pred, purpose (what each checks: ``Extractor._holds`` in ``extract.py``)."""
 
     lemma: str
     pos: str
