@@ -741,3 +741,17 @@ def test_a_us_state_is_no_misspelt_nationality(code_text):
     # "Indiana" is one letter from "Indian": the gazetteer knows the state, so it is no misspelling of India
     (ev,) = code_text("Indiana Gov. Mike Pence endorsed Senator Ted Cruz on Friday.", published="2016-04-29").events
     assert [e.code for e in ev.actor] == ["USA"]
+
+
+def test_the_title_and_the_government_refer_back(code_text):
+    # "the president" is the last person the story titled President (of the same sector); "the
+    # administration" the last government it named; with none named they stay unresolved
+    coded = code_text("President Barack Obama spoke in Ohio on Monday. Later the president urged Congress to pass "
+                      "the bill.", published="2014-04-28")
+    (ev,) = coded.events
+    assert [(e.code, e.sector, e.name) for e in ev.actor] == [("USA", "GOV", "Barack Obama")]
+    (ev,) = code_text("Kenyan President Uhuru Kenyatta spoke on Monday. The government later banned the protest.",
+                      published="2014-04-28").events
+    assert [(e.code, e.sector) for e in ev.actor] == [("KEN", "GOV")]
+    (ev,) = code_text("The president urged Congress to act.", published="2014-04-28").events
+    assert [(e.code, e.sector) for e in ev.actor] == [("UNK", "GOV")]

@@ -1507,3 +1507,23 @@ def test_attacks_in_words_and_illnesses(code_text):
     assert code_text("The senator was recovering from a heart attack.").events == []
     # a warning about what happened is a judgement, no threat (§THREATEN)
     assert code_text("The senator warned the indecision of the White House gave the advantage to Moscow.").events == []
+
+
+def test_contingencies_capabilities_and_schedules(code_text):
+    # "in case X attacks" is a contingency, "so the US can strike" a capability: neither happened
+    assert code_text("The EU is holding back new measures in case Russia launches an incursion into Ukraine.").events == []
+    assert code_text("Japan plans to base interceptors in space, so the navy can strike enemy missiles.").events == []
+    # "were set to meet": scheduled, a future meeting (PLOVER manual 2.0, §AGREE)
+    (ev,) = code_text("European diplomats were set to meet in Brussels on Monday.").events
+    assert (ev.event, ev.modality) == ("AGREE", "future")
+    # "will continue to shell": the verb above gives the future (§THREATEN)
+    (ev,) = code_text("Russia will continue to shell the city.").events
+    assert (ev.event, ev.modality) == ("THREATEN", "future")
+    # a count reached is no attack
+    assert code_text("The outbreak hit 100 cases on Feb. 20.").events == []
+
+
+def test_to_blame_is_the_speakers_accusation(code_text):
+    (ev,) = code_text("The minister said Israel was to blame for the violence.").events
+    assert (ev.event, ev.actor[0].sector, codes(ev.recipient)) == ("ACCUSE", "GOV", ["ISR"])
+    assert code_text("The mayor said Mexico is not to blame for the violence.").events == []

@@ -43,6 +43,8 @@ _MEMBER_NOUNS = {"leader", "head", "chief", "member", "official", "spokesman", "
                  "representative", "supporter", "activist", "militant", "fighter", "commander", "delegate"}
 _ORG_DESCRIPTORS = {"alliance", "bloc", "organization", "organisation", "body", "union", "group", "agency"}
 _COUNTRY_DESCRIPTORS = {"country", "nation", "state", "republic", "kingdom"}
+_GOVERNMENT_WORDS = {"government", "administration", "regime", "cabinet"}
+_NON_STATE = {"UNK", "IGO", "NGO", "IMG", "MNC", "ISM", "UNO", "EUR"}
 _NEGATING_PREFIX = {"pro", "anti", "non", "ex"}
 #: Reporting verbs whose subject a pronoun in the reported clause usually is ("the rebels said they ...").
 _REPORTING = {"say", "announce", "claim", "state", "declare", "insist", "warn", "vow", "deny", "tell", "add"}
@@ -683,6 +685,25 @@ class DocActors:
                                    and m.entity.org is None, tok)
             if ref is not None:
                 return self._copy(ref, tok, "description refers back"), False, False
+        if role is not None and role.kind == "person" and role.rank == 1 and tok.tag_ == "NN" and not info.get("code") \
+                and not info.get("org") and [c.lower_ for c in tok.children if c.dep_ != "compound"] == ["the"]:
+            # "President Barack Obama spoke ... *the president* urged Congress": the last person the story gave
+            # that title refers back (PLOVER manual 2.0 §Actors: resolve the mention in its article)
+            term = role.term.lower()
+            ref = self._antecedent(lambda m: m.person and m.entity.code not in ("UNK",) and m.entity.sector == role.sector
+                                   and term in self.doc[max(0, m.start - 4): m.end].text.lower(), tok)
+            if ref is not None:
+                return self._copy(ref, tok, "title refers back"), False, False
+        if low in _GOVERNMENT_WORDS and tok.tag_ == "NN" and not info.get("code") and not info.get("org") and \
+                [c.lower_ for c in tok.children] == ["the"]:
+            # "The White House said ... *the administration* would impose sanctions", "President Kenyatta
+            # spoke ... *the government* banned the protest": the last government the story named
+            ref = self._antecedent(lambda m: m.entity.sector == "GOV" and m.entity.org is None and
+                                   m.entity.code not in _NON_STATE, tok)
+            if ref is not None:
+                e = self._copy(ref, tok, "government refers back")
+                e.name, e.identifier_id = None, None
+                return e, False, False
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         if low in _COUNTRY_DESCRIPTORS and not info.get("code") and poss is not None:
             # "Putin said *his country* will not lift the ban": the country of the possessor, as a state

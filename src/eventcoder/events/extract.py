@@ -228,6 +228,10 @@ class Candidate:
     confidence: float = 0.6
 
 
+#: Things counted when a figure is "hit" ("hit 100 cases"), never the target of an attack.
+_COUNTED = frozenset({"case", "infection", "point", "percent", "vote", "dollar", "barrel", "ton", "mark", "level",
+                      "subscriber", "view", "download", "degree", "mile", "follower", "signature", "sale", "unit"})
+
 #: Verbs that end an act named by their -ing complement ("stopped fighting", "refrained from attacking").
 _STOPPING = frozenset({"stop", "cease", "halt", "quit", "end", "suspend", "refrain", "finish", "discontinue"})
 
@@ -626,6 +630,12 @@ class Extractor:
                 tok.lemma_.lower() in ("assassinate", "kill", "murder"):
             row = replace(row, cameo="185")  # CAMEO 1.1b3 185: attempt to assassinate
         actor_tok, passive = self.subject(tok)
+        if tok.lemma_.lower() == "blame" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and passive is None:
+            if _child(tok.head, "neg") is not None:
+                return None  # "sanctuary cities *aren't to blame*": a defence, no accusation
+            # "telling voters that the EPA *is to blame*": the speaker blames the subject (§ACCUSE)
+            actor_tok, passive = self._reporting_subject(tok), actor_tok
+            rules.append("'is to blame': the speaker blames the subject")
         actors = self._entities(actor_tok)
         if not actors and row.event in ("ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"):
             actors = self._document_author(actor_tok)  # "a report *by Human Rights Watch* accused ..."
@@ -684,6 +694,9 @@ class Extractor:
                     x.pos_ == "NUM" or any(n.dep_ == "nummod" for n in x.children) for x in c.children)
                        for c in tok.children)):
             return None  # "the index *hit 55*", "*rocketed* from 46 to 60": a figure, not an attack
+        if row.event == "ASSAULT" and tok.lemma_.lower() == "hit" and (o := _child(tok, "dobj")) is not None and any(
+                c.dep_ == "nummod" for c in o.children) and o.lemma_.lower() in _COUNTED:
+            return None  # "it hit 100 cases on Feb. 20": a count reached, not an attack
         if row.event == "ASSAULT" and tok.lemma_.lower() == "fight" and _child(tok, "dobj") is None and any(
                 c.dep_ in ("xcomp", "advcl") and _to_infinitive(c) for c in tok.children) and not any(
                 c.dep_ == "prep" and c.lower_ in ("against", "with") for c in tok.children):
@@ -2190,7 +2203,8 @@ class Extractor:
         chain = [tok]
         t = tok
         for _ in range(6):
-            if t.head is t or t.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj"):
+            if t.head is t or t.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj") and not (
+                    t.dep_ == "acl" and t.head.pos_ == "NOUN" and t.head.dep_ == "dobj"):  # ("raids *to capture*")
                 break
             t = t.head
             chain.append(t)
@@ -2239,6 +2253,11 @@ class Extractor:
         for below, h in itertools.pairwise(chain):
             lemma = h.lemma_.lower()
             kind = self.lex.reporting.get(lemma)
+            if (below.dep_ in ("xcomp", "acl") or (below.dep_ == "dobj" and below is not tok)) and any(
+                    a.dep_ == "aux" and a.lower_ in _FUTURE_AUX for a in h.children):
+                future = True  # "will continue *to shell*", "will include *raids* to capture": the verb above's
+            if lemma == "set" and below.dep_ == "xcomp" and h.tag_ == "VBN":
+                future = True  # "diplomats were *set to* meet on Monday": scheduled
             if lemma in _WISH and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("PRP", "WP")
                                       for c in below.children):
                 # "Obama wants Putin to attack", "hoped officials would be indicted": another's act wished
@@ -2285,6 +2304,16 @@ class Extractor:
         for t2 in chain:
             if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in t2.children):
                 hypothetical = True
+                break
+            if (t2.dep_ in ("acl", "relcl", "advcl", "ccomp", "pcomp") and t2.head.lower_ in ("case", "event")
+                    and t2.head.head.lower_ == "in") or any(
+                    c.dep_ == "prep" and c.lower_ == "in" and c.i < t2.i and any(
+                        g.dep_ == "pobj" and g.lower_ == "case" for g in c.children) for c in t2.children):
+                hypothetical = True  # "in reserve *in case* Russia launches an incursion": a contingency
+                break
+            if "can" in aux and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("so", "that") and m.i < t2.i
+                                    for m in t2.children):
+                hypothetical = True  # "basing interceptors in space *so the US can strike* missiles": a capability
                 break
         if tok.tag_ in ("VB", "VBP", "VBZ") and any(c.dep_ == "mark" and c.lower_ in ("before", "until", "till")
                                                    for c in tok.children):
