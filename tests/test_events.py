@@ -1527,3 +1527,8 @@ def test_to_blame_is_the_speakers_accusation(code_text):
     (ev,) = code_text("The minister said Israel was to blame for the violence.").events
     assert (ev.event, ev.actor[0].sector, codes(ev.recipient)) == ("ACCUSE", "GOV", ["ISR"])
     assert code_text("The mayor said Mexico is not to blame for the violence.").events == []
+
+
+def test_hoped_for_acts_of_others_are_no_acts(code_text):
+    # "hoped" is "hope" (the suffix rules in order; spaCy 3.8.8+ gives "hop"): another's act hoped for is a wish
+    assert code_text("The senator hoped the administration would seek approval from Congress.").events == []

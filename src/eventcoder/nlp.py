@@ -219,11 +219,11 @@ class FastEnglishLemmatizer(_english_lemmatizer()):
     setting its lemma string one token at a time (spaCy's loop). Tokens that already have a lemma (from
     the attribute ruler) keep it, as in spaCy (``overwrite`` false).
 
-    :meth:`rule_forms` is spaCy's ``rule_lemmatize`` as spaCy 3.8.8 to 3.8.18 have it: among the suffix
-    rules, a form found in the lemma index that a *later* rule makes goes first ("hoped" → "hop" before
-    "hope"); spaCy 3.8.7 and earlier keep the rules' order ("hope"). The project was developed and
-    evaluated with the later behaviour, so it is kept whatever the installed release (docs/benchmarks.md:
-    3.8.7 is pinned for its speed). One addition: a word that the tokenizer keeps joined to a prefix of
+    :meth:`rule_forms` is spaCy's ``rule_lemmatize`` with the suffix rules tried in their order, as spaCy
+    3.8.7 (the pinned release, docs/benchmarks.md) and earlier do: "hoped" → "hope", "scared" → "scare".
+    spaCy 3.8.8 to 3.8.18 put a known form that a *later* rule makes first ("hoped" → "hop", "rated" →
+    "rat"), which cost the coder its "hope"/"hopes" verbs of wish and intent; the rules' order is kept
+    whatever release is installed. One addition: a word that the tokenizer keeps joined to a prefix of
     :data:`HYPHEN_PREFIXES` ("re-opened") is lemmatized as the word after the hyphen, then prefixed
     (:func:`_prefixed_lemma`: "reopen"), where spaCy's rules see one unknown word ("re-opene")."""
 
@@ -260,8 +260,8 @@ class FastEnglishLemmatizer(_english_lemmatizer()):
             error_handler(self.name, self, [doc], e)
 
     def rule_forms(self, token) -> list[str]:
-        """The candidate lemmas of ``token``, best first: spaCy 3.8.18's ``Lemmatizer.rule_lemmatize``
-        (without its cache), whichever spaCy release is installed."""
+        """The candidate lemmas of ``token``, best first: spaCy 3.8.7's ``Lemmatizer.rule_lemmatize`` (without
+        its cache), whichever spaCy release is installed."""
         string = token.text
         univ_pos = token.pos_.lower()
         if univ_pos in ("", "eol", "space"):
@@ -301,7 +301,7 @@ class FastEnglishLemmatizer(_english_lemmatizer()):
                 if not form:
                     pass
                 elif form in index:
-                    forms.insert(0, form)  # spaCy >= 3.8.8: a later rule's known form first
+                    forms.append(form)  # the rules' order (spaCy <= 3.8.7): "hoped" -> "hope", not "hop"
                 elif not form.isalpha():
                     forms.append(form)
                 else:
@@ -344,8 +344,8 @@ def _prefixed_lemma(prefix: str, stem_lemma: str, index) -> str:
 
 def fast_lemmatizer(lemmatizer) -> None:
     """Make the pipeline's English rule lemmatizer a :class:`FastEnglishLemmatizer` (same tables and
-    settings, lemmas of spaCy 3.8.18, whole documents at a time). Leaves other lemmatizers alone; calling
-    it again changes nothing."""
+    settings, lemmas in the suffix rules' order as spaCy 3.8.7 gives them, whole documents at a time).
+    Leaves other lemmatizers alone; calling it again changes nothing."""
     if type(lemmatizer) is FastEnglishLemmatizer.__mro__[1] and lemmatizer.mode == "rule":
         lemmatizer.__class__ = FastEnglishLemmatizer
 
