@@ -755,3 +755,11 @@ def test_the_title_and_the_government_refer_back(code_text):
     assert [(e.code, e.sector) for e in ev.actor] == [("KEN", "GOV")]
     (ev,) = code_text("The president urged Congress to act.", published="2014-04-28").events
     assert [(e.code, e.sector) for e in ev.actor] == [("UNK", "GOV")]
+
+
+def test_media_and_the_hill_are_no_namesakes(code_text):
+    # "the Hill" (Congress) is no office holder called Hill; a newspaper is the media (JRN)
+    coded = code_text("George W. Bush asked the Hill to authorize the war.", published="2002-10-01")
+    assert all(e.code != "AUS" for ev in coded.events for e in ev.recipient)
+    (ev,) = code_text("The Washington Post accused the Pentagon of hiding the figures.", published="2019-05-01").events
+    assert [(e.code, e.sector) for e in ev.actor] == [("USA", "JRN")]

@@ -1532,3 +1532,76 @@ def test_to_blame_is_the_speakers_accusation(code_text):
 def test_hoped_for_acts_of_others_are_no_acts(code_text):
     # "hoped" is "hope" (the suffix rules in order; spaCy 3.8.8+ gives "hop"): another's act hoped for is a wish
     assert code_text("The senator hoped the administration would seek approval from Congress.").events == []
+
+
+def test_everyday_senses_of_conflict_words(code_text):
+    # PLOVER manual 2.0, §ASSAULT/§COERCE: physical force; these are advocacy, recording, searching, haste
+    assert code_text("The president has fought for the trade pact over the objection of his party.").events == []
+    assert code_text("The killing was captured on video and posted online.").events == []
+    assert code_text("The suspect had conducted Internet searches for bomb recipes.").events == []
+    assert code_text("Iran is storming ahead with its nuclear programme.").events == []
+    assert code_text("The candidate finds himself besieged with conflicting advice.").events == []
+    assert code_text("The embassy reinforces the legitimacy of the annexation.").events == []
+    assert code_text("The envoy offered a detailed refutation of the report.").events == []
+    assert code_text("Still, the minister conceded that challenges remain.").events == []
+    assert code_text("A video released by the Islamic State shows a British captive.").events == []
+    assert code_text("The officials were not authorized to speak publicly and demanded anonymity.").events == []
+
+
+def test_vows_of_force_are_threats_and_commitments_are_intent(code_text):
+    (ev,) = code_text("The rebel leader vowed to crush the Nigerian army.").events
+    assert (ev.event, ev.mode, codes(ev.recipient)) == ("THREATEN", ["violence"], ["NGA"])
+    (ev,) = code_text("Iran is committed to cooperate with the inspectors.").events
+    assert ev.event == "AGREE"  # PLOVER manual 2.0, §COOPERATE: promises of future cooperation are AGREE
+
+
+def test_negation_reaches_only_through_control_verbs(code_text):
+    # "shouldn't take forever for Britain to deliver": Merkel's negation is not Britain's refusal
+    assert code_text("Merkel said it shouldn't take forever for Britain to deliver its notification.").events == []
+    # "did not go so far as to call for", "was not ready to call for": the call was not made
+    assert code_text("Other senators did not go so far as to call for his resignation.").events == []
+    # "that doesn't mean they won't talk": a double negation asserts nothing
+    assert code_text("That doesn't mean Russia won't talk to Ukraine.").events == []
+
+
+def test_patients_of_headlines_nouns_and_passive_conjuncts(code_text):
+    # a headline's passive ("Ambassador arrested"), the possessor of an arrest, "tied ... and shot"
+    (ev,) = code_text("British ambassador in Iran arrested").events
+    assert (ev.event, ev.actor[0].sector, codes(ev.recipient)) == ("COERCE", "GOV", ["GBR"])
+    coded = code_text("The minister called Macaire's arrest a flagrant violation of the law.")
+    assert not events_of(coded, event="COERCE")  # the minister who calls it so did not arrest anyone
+    (ev,) = code_text("The prisoners were tied to wooden stakes and shot three times.").events
+    assert ev.actor[0].sector == "UAF" and ev.recipient[0].sector == "CVL"
+    assert code_text("Netanyahu is facing difficulties after being indicted on corruption charges.").events == []
+    # "prompting the US to launch airstrikes": the object of "prompt" acts
+    coded = code_text("The Islamic State seized parts of Syria, prompting the U.S. to launch airstrikes.")
+    (ev,) = events_of(coded, event="ASSAULT")
+    assert codes(ev.actor) == ["USA"]
+    # "regime forces carried out the attack that killed ...": one attack, by the forces named
+    (ev,) = code_text("Syrian regime forces carried out the chemical attack that killed hundreds of civilians.").events
+    assert codes(ev.actor) == ["SYR"] and ev.recipient[0].sector == "CVL"
+
+
+def test_released_money_is_aid_and_obligations_are_not_acts(code_text):
+    (ev,) = code_text("The administration quietly released $221 million to the Palestinian Authority.").events
+    assert ev.event == "AID" and codes(ev.recipient) == ["PSE"]
+    assert code_text("Blair said the West needs to be ready to commit ground forces.").events == []
+    assert code_text("North Korea will likely sell its new missile to Iran.").events == []
+
+
+def test_politicians_clash_in_words_and_journalists_gather_news(code_text):
+    # candidates who "clash in a debate" argue (ACCUSE); fighting with bullets stays ASSAULT
+    (ev,) = code_text("The seven Republican candidates clashed in a testy debate on Saturday.").events
+    assert (ev.event, ev.mode) == ("ACCUSE", ["disapprove"])
+    (ev,) = code_text("Rebels and government troops clashed near Goma, killing five soldiers.").events
+    assert ev.event == "ASSAULT"
+    # interviews and requests for comment are news gathering, no political interaction
+    assert code_text("NPR asked all three insurers to comment.").events == []
+    assert code_text("The Treasury Secretary told CBS News on Sunday that the president would sign the bill.").events == []
+
+
+def test_idioms_and_unrealised_acts(code_text):
+    assert code_text("The majority leader vowed to burn the midnight oil.").events == []
+    assert code_text("The committee haven't been able to agree on a budget.").events == []  # not achieved
+    assert code_text("No press secretary could give such an interview without being fired the next day.").events == []
+    assert code_text("She was fired the next day.").events == []  # dismissed, not shot at

@@ -390,3 +390,15 @@ def test_markup_date_a_day_after_the_url_date_is_a_utc_slip():
     assert parse_html(page, "p.html").published == date(2023, 7, 4)  # the URL's local day
     later = page.replace(b"2023-07-05T02:30", b"2023-07-09T02:30")
     assert parse_html(later, "p.html").published == date(2023, 7, 9)  # markup wins over the URL
+
+
+def test_photo_credits_glued_to_captions_are_dropped():
+    # "Image copyright Reuters Image caption X ...": the credit would run into the caption's first name
+    from eventcoder.ingest.jsonl import article_from_record
+    from eventcoder.ingest.text import drop_photo_credits
+
+    text = "Talks began.\n\nImage copyright Reuters Image caption Rex Tillerson met Xi Jinping\n\nImage copyright AFP\n\nEnd."
+    assert drop_photo_credits(text) == "Talks began.\n\nRex Tillerson met Xi Jinping\n\n\n\nEnd."
+    art = article_from_record({"id": "x", "text": text}, "x")
+    assert "Image copyright" not in art.text and "Rex Tillerson met Xi Jinping" in art.text
+    assert drop_photo_credits("No credit. Image copyright law is a topic.") == "No credit. Image copyright law is a topic."

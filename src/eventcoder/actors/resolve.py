@@ -541,6 +541,8 @@ class DocActors:
         if bound is None and len(k.split()) > 1:
             bound = self.bindings.get(k.split()[-1]) if self._surname_unique(k.split()[-1]) else None
         full = bound.name if bound is not None and bound.name else ent_text
+        if bound is None and len(k.split()) == 1 and tok.i > 0 and self.doc[tok.i - 1].lower_ == "the":
+            return None  # "asked *the Hill* to authorize the war": a name with an article is no person's surname
         if bound is None and len(k.split()) == 1 and (named := self._full_names().get(k)):
             # "Rice denied ..." after "Susan Rice", "murdering Martin" after "Trayvon Martin": the person the
             # document names in full, never an office holder who shares the surname (Condoleezza Rice, Paul

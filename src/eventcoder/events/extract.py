@@ -39,6 +39,7 @@ OBJECT_CONTROL = {
     "urge", "call", "ask", "tell", "order", "press", "force", "invite", "encourage", "persuade", "request",
     "allow", "permit", "warn", "demand", "pressure", "pressurize", "push", "appeal", "implore", "beg",
     "advise", "instruct", "compel", "require", "authorize", "authorise", "help", "convince", "oblige",
+    "prompt", "lead", "cause", "spur", "drive", "enable", "provoke", "trigger",
 }
 #: Verbs that state intent: their complement is a future event.
 INTENT = {"plan", "intend", "want", "hope", "seek", "aim", "expect", "prepare", "wish", "schedule",
@@ -68,7 +69,7 @@ LIGHT_VERBS = {"hold", "attend", "have", "conduct", "host", "stage", "launch", "
                "wage", "step", "unleash", "call", "approve"}
 _COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 #: Adjectives of intent ("willing to", "ready to"): the complement is an offer (PLOVER manual 2.0, §AGREE).
-WILLING = {"willing", "ready", "prepared", "eager", "keen", "determined", "open"}
+WILLING = {"willing", "ready", "prepared", "eager", "keen", "determined", "open", "committed"}
 #: Nouns for armed forces.
 TROOPS = {"troop", "force", "soldier", "military", "army", "unit", "contingent", "peacekeeper", "battalion",
           "brigade", "navy", "warship", "personnel", "platoon", "detachment", "regiment"}
@@ -228,6 +229,25 @@ class Candidate:
     confidence: float = 0.6
 
 
+#: Verbs whose negation reaches their complement ("did not *go* so far as to call for", "is not *able* to").
+_NEGATABLE_HEADS = frozenset({"seem", "appear", "try", "attempt", "manage", "be", "go", "dare", "bother", "care",
+                              "able", "need", "mean", "want", "have", "get", "begin", "start", "continue"})
+
+#: Verbs that need an object: with a subject and none, a headline's passive ("Ambassador arrested"), or a
+#: conjunct that shares a passive's patient ("were tied to stakes and shot").
+_PATIENT_VERBS = frozenset({"arrest", "detain", "jail", "imprison", "execute", "kidnap", "abduct", "expel", "deport",
+                            "extradite", "indict", "convict", "sentence", "injure", "wound", "shoot", "behead",
+                            "hang", "torture", "sack", "oust", "free", "release", "kill", "murder", "assassinate"})
+#: Event nouns whose possessor is the patient ("*Macaire's* arrest", "the journalist's murder").
+_PATIENT_NOUNS = frozenset({"arrest", "detention", "release", "execution", "killing", "murder", "assassination",
+                            "kidnapping", "abduction", "trial", "conviction", "indictment", "deportation", "expulsion",
+                            "extradition", "imprisonment", "jailing", "capture", "sentencing", "ouster", "removal",
+                            "beheading", "torture", "death", "sacking", "dismissal"})
+
+#: Complements that make a vow a threat of force ("vowed to crush the rebels").
+_VIOLENT_VOWS = frozenset({"crush", "destroy", "tame", "annihilate", "obliterate", "wipe", "eliminate", "punish",
+                           "avenge", "retaliate", "smash", "exterminate", "eradicate", "defeat"})
+
 #: Things counted when a figure is "hit" ("hit 100 cases"), never the target of an attack.
 _COUNTED = frozenset({"case", "infection", "point", "percent", "vote", "dollar", "barrel", "ton", "mark", "level",
                       "subscriber", "view", "download", "degree", "mile", "follower", "signature", "sale", "unit"})
@@ -311,6 +331,13 @@ class Extractor:
         rows = self.lex.candidates(lemma, pos)
         if not rows and pos == "NOUN" and tok.lower_ != lemma:
             rows = self.lex.candidates(tok.lower_, pos)
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and _child(tok, "dobj") is None:
+            # "a video *released* by the group": the modified noun is the participle's object, and it may be
+            # one that blocks the verb
+            head = tok.head.lemma_.lower()
+            for row in rows:
+                if row.event == "NONE" and any(k == "obj" and head in v for k, v in row.requires):
+                    return row
         for row in rows:
             if all(self._holds(tok, k, v) for k, v in row.requires):
                 return row
@@ -347,7 +374,8 @@ class Extractor:
             objs += [m for o in objs if (m := _measured(o)) is not o]
             # "ended *mediation* efforts", "eased *curfew* hours": the compound names the thing
             objs += [c for o in objs if o.lemma_.lower() in _LIGHT_HEADS for c in o.children if c.dep_ == "compound"]
-            return any(o.lemma_.lower() in values or o.lower_ in values for o in objs)
+            return any(o.lemma_.lower() in values or o.lower_ in values for o in objs) or (
+                "money" in values and any(o.ent_type_ == "MONEY" for o in objs))  # "released *$221 million*"
         if kind == "xcomp":  # a "to V" complement only ("allow refugees to return" is parsed ccomp); "warned
             # that ..." is no control verb
             return any((c.dep_ == "xcomp" or (c.dep_ == "ccomp" and _to_infinitive(c)))
@@ -606,6 +634,23 @@ class Extractor:
                 and not any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children) for c in tok.children):
             return None  # "Rogers warned the indecisiveness ... *gave* the advantage to Putin": a warning about what
             # happened is a judgement, no threat (PLOVER manual 2.0, §THREATEN: a future act of the actor's)
+        if row.event == "CONCEDE" and tok.lemma_.lower() in ("concede", "admit", "acknowledge") and any(
+                c.dep_ == "ccomp" for c in tok.children):
+            return None  # "he conceded that challenges remain": granting a point, no concession (§CONCEDE)
+        if row.event == "AGREE" and tok.lemma_.lower() in ("vow", "pledge", "promise", "swear") and (
+                comp := _complement(tok)) is not None and getattr(self.match(comp), "event", None) == "NONE":
+            return None  # "vowed to burn the midnight oil": the lexicon rules the complement out, nothing promised
+        if row.event == "AGREE" and tok.lemma_.lower() in ("vow", "pledge", "promise", "swear") and (
+                comp := _complement(tok)) is not None and self.match(comp) is None and (
+                comp.lemma_.lower() in _VIOLENT_VOWS or any(
+                    p.dep_ == "prep" and p.lower_ == "with" and any(g.lemma_.lower() in ("fire", "force", "fury")
+                                                                   for g in p.children) for p in comp.children)):
+            # "vowed to *tame* the US dotard *with fire*", "vowed to crush the rebels": a threat (§THREATEN)
+            rules.append(f"vow to '{comp.lemma_}': a threat of force (PLOVER manual 2.0, §THREATEN)")
+            row = replace(row, event="THREATEN", mode="violence", cameo="138", recipient=("obj",))
+            tok_for_recipient = comp
+        else:
+            tok_for_recipient = None
         if row.event in ("COERCE", "ASSAULT") and obj is None and _child(tok, "nsubjpass") is None and \
                 tok.dep_ not in ("acl", "relcl") and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
             return None  # "the BBC rounds up *what officials said*": force is used on people, not on a clause
@@ -704,6 +749,11 @@ class Extractor:
         if tok.lemma_.lower() == "fire" and (o := _child(tok, "dobj")) is not None and o.i in self.actors.ent_of \
                 and self.actors.ent_of[o.i].label_ == "PERSON":
             return None  # "why he fired FBI Director James Comey": a dismissal, not shooting
+        if tok.lemma_.lower() == "fire" and passive is not None and (passive.tag_ == "PRP" or (
+                passive.i in self.actors.ent_of and self.actors.ent_of[passive.i].label_ == "PERSON") or (
+                self.actors.kb.role(passive.lemma_) is not None)) and not any(
+                c.dep_ == "prep" and c.lower_ in ("at", "on", "upon") for c in tok.children):
+            return None  # "she was fired the next day": dismissed, not shot at
         if row.event == "PROTEST" and tok.lemma_.lower() == "demonstrate" and any(
                 c.dep_ == "ccomp" for c in tok.children):
             return None  # "Trump demonstrated that he cannot ...": showing, not a demonstration
@@ -745,6 +795,9 @@ class Extractor:
                 rules.append("armed actor: the physical sense of the verb")
                 row = plain
         recipients = self._recipients(tok, row, passive)
+        if tok_for_recipient is not None and not recipients:  # the vow's target: "tame *the US dotard*"
+            recipients = self._entities(_child(tok_for_recipient, "dobj")) or self._hinted_recipient(
+                tok_for_recipient, actors, rules)
         if row.event == "REQUEST" and obj is not None and obj.lemma_.lower() in _AGENT_OF_NOUNS:
             # "demanded the withdrawal *of Serbian forces* from Bosnia": those asked to go, not the place
             doers = [e for x in obj.children if x.dep_ == "prep" and x.lower_ == "of"
@@ -879,6 +932,11 @@ class Extractor:
             rules.append("compound actor of a symmetric event split into actor and recipient")
         if not actors:
             return None
+        if event in ("CONSULT", "REQUEST") and (all(e.sector == "JRN" for e in actors) or (
+                (event == "CONSULT" or tok.lemma_.lower() == "tell") and recipients
+                and all(e.sector == "JRN" for e in recipients))):
+            return None  # "NPR asked the insurers to comment", "he told CBS", "a debate hosted by MSNBC": news
+            # gathering and interviews, no political interaction (PLOVER manual 2.0, §CONSULT)
         if row.lemma == "call" and row.mode == "phone" and not any(e.code != "UNK" or e.sector for e in recipients):
             return None  # "called the shots", "called the election": a phone call needs someone called
         if event == "REQUEST" and tok.lemma_.lower() in ("order", "force", "compel") and comp is not None and \
@@ -1102,7 +1160,8 @@ class Extractor:
         willing = tok
         while willing.dep_ in ("advcl", "conj") and willing.head.pos_ in ("VERB", "AUX"):
             willing = willing.head  # "willing to send resources *to help* Colombia": the purpose shares the offer
-        if willing.dep_ == "xcomp" and willing.head.pos_ == "ADJ" and willing.head.lemma_.lower() in WILLING:
+        if willing.dep_ == "xcomp" and ((willing.head.pos_ == "ADJ" and willing.head.lemma_.lower() in WILLING) or (
+                willing.head.lower_ == "committed" and willing.head.dep_ in ("acomp", "ROOT", "ccomp"))):
             tok = willing
             if cand.event in _THREAT_MODE and cand.modality == "asserted":
                 # "is prepared to impose martial law": readiness to coerce or attack is a threat (§THREATEN)
@@ -1210,7 +1269,8 @@ class Extractor:
             # protest is diplomatic (PLOVER manual 2.0, §PROTEST: "diplomatic protests ... are ACCUSE disapprove")
             cand.rules.append("a state's protest is diplomatic: ACCUSE/disapprove (PLOVER manual 2.0, §PROTEST)")
             cand.event, cand.mode = "ACCUSE", "disapprove"
-        elif cand.event == "ASSAULT" and words & {"attack", "assail", "broadside", "tirade"}:
+        elif cand.event == "ASSAULT" and words & {"attack", "assail", "broadside", "tirade", "clash", "fight", "battle",
+                                                  "spar", "feud"}:
             noun = obj if obj is not None and obj.lemma_.lower() == "attack" else tok
             verbal = any(c.dep_ == "amod" and c.lemma_.lower() in _VERBAL_ADJECTIVES for c in noun.children)
             people = bool(cand.actor) and all(
@@ -1220,7 +1280,7 @@ class Extractor:
             # Obama ...": words of speech around it and none of violence, by people who are not armed
             spoken = bool(cand.actor) and bool(lemmas & _SPEECH_CUES) and not lemmas & _VIOLENCE_CUES and all(
                 e.sector in _VERBAL_SECTORS or (e.sector is None and e.code == "UNK") for e in cand.actor)
-            if verbal or people or spoken:
+            if verbal or ((people or spoken) and not lemmas & _VIOLENCE_CUES):
                 cand.rules.append("an attack in words (by officials or politicians, or 'scathing'): ACCUSE/disapprove "
                                   "(PLOVER manual 2.0, §ACCUSE)")
                 cand.event, cand.mode = "ACCUSE", "disapprove"
@@ -1260,6 +1320,10 @@ class Extractor:
                 c.dep_ == "conj" and _child(c, "auxpass") is not None for c in tok.children):
             return None, subj  # "The civilians *imprisoned* for ... were released by Putin": a reduced relative
             # the parser took for the main verb, its passive partner conjoined
+        if subj is not None and tok.tag_ in ("VBN", "VBD") and tok.dep_ == "ROOT" and \
+                tok.lemma_.lower() in _PATIENT_VERBS and not any(
+                c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp", "prt", "dative") for c in tok.children):
+            return None, subj  # "UK ambassador in Iran *arrested*": a headline's passive (these verbs need an object)
         if subj is not None and tok.tag_ in ("VBN", "VBD") and (prep := _OBJECT_FIRST.get(tok.lemma_.lower())) and not any(
                 c.dep_ in ("aux", "auxpass", "dobj", "ccomp") for c in tok.children) and any(
                 c.dep_ == "prep" and c.lower_ == prep for c in tok.children):
@@ -1291,7 +1355,8 @@ class Extractor:
             # (a head with a subject is a verb the tagger took for a noun: "the government *rejects* and
             # condemns the decision")
             hs, hp = self.subject(head)  # "was indicted by the court *and will resign*": the same subject
-            if hp is not None and tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "dobj") for c in tok.children):
+            if hp is not None and (tok.tag_ == "VBN" or tok.lemma_.lower() in _PATIENT_VERBS) and not any(
+                    c.dep_ in ("aux", "dobj") for c in tok.children):  # ("were tied to stakes and *shot*")
                 return hs, hp  # "20 people were killed *or wounded*": the passive shared, patient and agent
             return (hp if hp is not None else hs), None
         if dep == "relcl":
@@ -1336,6 +1401,9 @@ class Extractor:
             agent = _child(tok, "agent") if tok.tag_ == "VBN" else None
             if agent is not None:  # "the sailors landed, *surrounded by the press*": the press did it to them
                 return _child(agent, "pobj"), self.subject(h)[0]
+            if _child(tok, "auxpass") is not None and _child(tok, "nsubjpass") is None:
+                return None, self.subject(h)[0]  # "is facing difficulties *after being indicted*": the subject's
+                # own passive
             if dep == "advcl" and tok.tag_ == "VBN" and tok.i < h.i and not any(
                     c.dep_ in ("aux", "auxpass", "dobj", "nsubj", "mark") for c in tok.children):
                 hs, hp = self.subject(h)
@@ -1452,6 +1520,14 @@ class Extractor:
             subj.lemma_.lower() in WEAPONS or ((r := self.match(subj)) is not None and r.event == "ASSAULT"))
         if subj is not None and not weapon:
             return []  # a doer is named but unresolved ("by a Ukrainian protestor"): not unidentified
+        if weapon and subj.lemma_.lower() not in WEAPONS:
+            # "regime forces carried out *the attack* that killed ...": the doer of the attack it names
+            gov = _governing_verb(subj)
+            doer = self._entities(_child(subj, "poss")) or (
+                self._entities(self.subject(gov)[0]) if gov is not None and gov.i != verb.i else [])
+            if doer:
+                rules.append(f"actor: the doer of '{subj.text}'")
+                return doer
         if passive is not None and row.mode in ("expel", "deport"):
             # "two inspectors have been expelled *from North Korea*": the country they were expelled from
             places = [e for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -1718,8 +1794,8 @@ class Extractor:
             # "condemned *Russia's* annexation of four Ukrainian regions": the object's owner, before any
             # entity inside its of-phrase
             ents = [e for e in self._entities(h) if e.code not in own or _other_party(e, actors)] or [
-                e for c in h.children if c.dep_ == "poss" for e in self._entities(c)
-                if e.code not in own or _other_party(e, actors)]
+                e for c in h.children if c.dep_ == "poss" and h.lemma_.lower() not in _PATIENT_NOUNS
+                for e in self._entities(c) if e.code not in own or _other_party(e, actors)]
             if ents:
                 return ents
         for h in heads[1:] + ([verb] if _child(verb, "nsubjpass") is None else []):
@@ -2003,6 +2079,8 @@ class Extractor:
         poss = _child(noun, "poss")
         actor = self._entities(poss) if poss is not None else []
         recipient: list[Entity] = []
+        if actor and noun.lemma_.lower() in _PATIENT_NOUNS:  # "Macaire's arrest": the arrested
+            actor, recipient = [], actor
         if actor and (row := self.match(noun)) is not None and row.event == "ASSAULT" and any(
                 c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in ("terrorist", "terror")) for c in noun.children):
             # "France's deadliest terrorist attack", "its worst attack in 50 years": where it struck, not who
@@ -2108,6 +2186,9 @@ class Extractor:
             subj_ents = self._entities(subj)
             if head.lemma_.lower() in _WITNESS_VERBS:
                 subj_ents = []  # "tourists *saw* the shelling", "a journalist *witnessed* the attack": no doer
+            elif noun.lemma_.lower() in _PATIENT_NOUNS and head.lemma_.lower() not in ASPECTUAL | {
+                    "carry", "conduct", "make", "order", "authorize", "authorise", "approve", "announce", "secure"}:
+                subj_ents = []  # "Raab called *Macaire's arrest* a violation": who reacts to it did not do it
             elif noun.dep_ == "dobj" and (head.lemma_.lower() in _VICTIM_VERBS or (
                     head.lemma_.lower() in _GETTING_VERBS and row.event in ("CONCEDE", "SUPPORT", "AID", "AGREE"))):
                 # ("their negotiators *extracted* concessions": the other side conceded to them)
@@ -2203,7 +2284,8 @@ class Extractor:
         chain = [tok]
         t = tok
         for _ in range(6):
-            if t.head is t or t.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj") and not (
+            if t.head is t or t.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj",
+                                             "acomp") and not (
                     t.dep_ == "acl" and t.head.pos_ == "NOUN" and t.head.dep_ == "dobj"):  # ("raids *to capture*")
                 break
             t = t.head
@@ -2212,7 +2294,10 @@ class Extractor:
             c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _NEGATIVE_SUBJECTS for c in tok.children) or any(
             c.dep_ == "det" and c.lower_ == "no" for n in {cand.trigger, _child(tok, "dobj"), _child(tok, "nsubjpass")}
             if n is not None
-            for c in n.children)  # "engaged in *no* discussion", "*no* talks were held"
+            for c in n.children) or (  # "engaged in *no* discussion", "*no* talks were held"
+            cand.trigger.i == tok.i and any(t.lower_ in ("nothing", "none") for c in tok.children
+                                            if c.dep_ in ("dobj", "advmod", "npadvmod") for t in c.subtree))
+        own_neg = negated
         hypothetical_self = tok.lemma_.lower() in DELIBERATION and cand.trigger.i != tok.i  # noun event under it
         if cand.trigger.pos_ == "NOUN":
             mods = {c.lower_ for c in cand.trigger.children if c.dep_ in ("amod", "compound", "advmod")}
@@ -2227,6 +2312,8 @@ class Extractor:
             first = first.head
         yet_to = first.dep_ == "xcomp" and first.head.lemma_.lower() == "have" and any(
             c.lower_ == "yet" for c in first.head.children)
+        if first.dep_ == "pcomp" and first.head.lower_ == "without":
+            yet_to = True  # "could give such an interview *without being fired*": did not happen
         if yet_to:
             negated = True  # "authorities have yet to confirm or release the identity": not done (no refusal)
         if (first.dep_ in ("advcl", "xcomp") and _to_infinitive(first) and any(
@@ -2274,9 +2361,19 @@ class Extractor:
                     speaker = ents[0] if ents else None
             if kind == "allege":
                 cand.modality = "alleged"
-            if any(c.dep_ == "neg" for c in h.children) and kind != "report" and (
-                    h.dep_ != "ROOT" or below.dep_ == "xcomp"):
-                negated = True  # "does not seem to want to make concessions": a negated control verb
+            neg_above = any(c.dep_ == "neg" for c in h.children) and kind != "report" and (
+                lemma in _NEGATABLE_HEADS or lemma in INTENT or lemma in WILLING or self.match(h) is not None
+                or lemma in self.lex.control_verbs)
+            if neg_above and own_neg:
+                negated, hypothetical = False, True  # "that doesn't mean they won't talk": asserts nothing
+            elif neg_above and (h.dep_ != "ROOT" or below.dep_ in ("xcomp", "acomp") or (
+                    below.dep_ == "advcl" and lemma == "go")):
+                # "does not seem to want to make concessions", "was not ready to call for": a negated control
+                # verb; not a clause's other verb ("it *shouldn't take forever* for Britain to deliver", "*don't
+                # worry* that the US will abandon")
+                negated = True
+                if any(t3.lemma_.lower() in ("able", "manage", "succeed") for t3 in chain):
+                    yet_to = True  # "they haven't been able to agree": not achieved, no refusal
             if lemma in FAILED and tok.dep_ == "xcomp" and tok.head.i == h.i:
                 negated = True  # "failed to reach agreement": the act did not happen
         if cand.event == "ASSAULT" and any(c.dep_ == "advmod" and c.lower_ in ("accidentally", "inadvertently")
@@ -2291,6 +2388,10 @@ class Extractor:
             hypothetical = True
         if any(c.dep_ == "advmod" and c.lower_ in _ALLEGED_ADVERBS for c in tok.children):
             cand.modality = "alleged"  # "Iran allegedly attacked a tanker"
+        if any(h2.lemma_.lower() == "need" and b2.dep_ == "xcomp" for b2, h2 in itertools.pairwise(chain)) or any(
+                c.dep_ == "advmod" and c.lower_ in ("likely", "probably", "possibly", "perhaps", "maybe")
+                for c in tok.children):
+            hypothetical = True  # "the West *needs to* be ready to commit forces", "will *likely* sell": not done
         if aux & {"must", "should", "ought"} or any(
                 a.dep_ == "aux" and a.lower_ in ("must", "should", "ought") for t2 in chain[1:] for a in t2.children):
             # (or a verb above it: "must ensure security *to allow* food to reach civilians")

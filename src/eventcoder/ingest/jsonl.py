@@ -27,6 +27,7 @@ from typing import BinaryIO
 
 from ..article import Article, InputError, TextBlock
 from .encoding import DEFAULT_MAX_BYTES, repair_text, size_mb
+from .text import drop_photo_credits
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "id": ("id", "ID", "story_id", "uid"),
@@ -106,7 +107,7 @@ def article_from_record(obj: dict, default_id: str, source: str | None = None,
     sid = _first(obj, f["id"])
     if isinstance(sid, (bool, list, dict)):  # str() would make ids such as "['x']" or "True"
         raise TypeError(f"the id is {_kind(sid)}, not a string or number")
-    text = repair_text(text.replace("\r\n", "\n"))
+    text = drop_photo_credits(repair_text(text.replace("\r\n", "\n")))
     title = _str_or_none(_first(obj, f["title"]))
     blocks = []
     body_start = 0

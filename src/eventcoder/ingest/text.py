@@ -46,6 +46,19 @@ _DATE_LINE = re.compile(
 )
 
 
+#: A photo credit glued before its caption by scraped pages ("Image copyright Reuters Image caption Rex
+#: Tillerson is in China ..."): the credit would run into the caption's first name.
+_PHOTO_CREDIT = re.compile(r"(?m)^[ \t]*Image copyright\b[^\n]{0,80}?(?:Image caption[ \t]*|$)")
+
+
+def drop_photo_credits(text: str) -> str:
+    """``text`` without scraped photo-credit prefixes ("Image copyright AP Image caption "); the caption stays.
+
+    Page furniture, not the story's words: kept, the credit's agency is read as part of the next name
+    ("Reuters ... Rex Tillerson" coded as a British journalist)."""
+    return _PHOTO_CREDIT.sub("", text) if "Image copyright" in text else text
+
+
 def parse_date_line(line: str) -> date | None:
     """The date of a line that holds only a date ("May 19, 2015", "19 May 2015", "2015-05-19"), else None."""
     line = line.strip()
@@ -86,7 +99,8 @@ def parse(raw: str, story_id: str, source: str | None = None, published: date | 
     Returns:
         The article; ``text`` holds title, captions and body (metadata lines removed).
     """
-    paras = [re.sub(r"[ \t]*\n[ \t]*", " ", p).strip() for p in _PARA_SPLIT.split(raw.replace("\r\n", "\n"))]
+    paras = [re.sub(r"[ \t]*\n[ \t]*", " ", p).strip()
+             for p in _PARA_SPLIT.split(drop_photo_credits(raw.replace("\r\n", "\n")))]
     paras = [p for p in paras if p]
     kinds: list[str] = []
     kept: list[str] = []
