@@ -1605,3 +1605,16 @@ def test_idioms_and_unrealised_acts(code_text):
     assert code_text("The committee haven't been able to agree on a budget.").events == []  # not achieved
     assert code_text("No press secretary could give such an interview without being fired the next day.").events == []
     assert code_text("She was fired the next day.").events == []  # dismissed, not shot at
+
+
+def test_judgements_of_a_party_are_criticism(code_text):
+    # PLOVER manual 2.0, §ACCUSE disapprove: "X said Y was wrong", "X called Y a liar", "X called the probe a hoax"
+    (ev,) = [e for e in code_text("The president said Russia was wrong to annex Crimea.").events if e.event == "ACCUSE"]
+    assert (ev.mode, codes(ev.recipient)) == (["disapprove"], ["RUS"])
+    (ev,) = code_text("Senator Cruz called Trump a pathological liar.", published="2016-05-03").events
+    assert (ev.event, codes(ev.recipient)) == ("ACCUSE", ["USA"])
+    (ev,) = code_text("Trump called the investigation a hoax.", published="2018-05-03").events
+    assert (ev.event, ev.mode, codes(ev.actor), ev.recipient) == ("ACCUSE", ["disapprove"], ["USA"], [])
+    # no party, a negated judgement, or one's own: nothing
+    assert code_text("She called the weather a disaster.").events == []
+    assert code_text("Obama said the deal was not perfect.").events == []

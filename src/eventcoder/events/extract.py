@@ -252,6 +252,24 @@ _VIOLENT_VOWS = frozenset({"crush", "destroy", "tame", "annihilate", "obliterate
 _COUNTED = frozenset({"case", "infection", "point", "percent", "vote", "dollar", "barrel", "ton", "mark", "level",
                       "subscriber", "view", "download", "degree", "mile", "follower", "signature", "sale", "unit"})
 
+#: Verbs that name something by a judgement ("called the probe *a hoax*", "described it *as illegal*").
+_NAMING_VERBS = frozenset({"call", "label", "brand", "describe", "characterize", "characterise", "dub", "deem"})
+#: Judgements that make a statement about a party a criticism (PLOVER manual 2.0, §ACCUSE disapprove).
+_NEGATIVE_JUDGEMENTS = frozenset({
+    "hoax", "sham", "farce", "disgrace", "travesty", "violation", "outrage", "lie", "fraud", "scam", "mistake",
+    "failure", "disaster", "insult", "crime", "provocation", "atrocity", "betrayal", "embarrassment", "catastrophe",
+    "aggression", "liar", "racist", "fiasco", "blunder", "hypocrite", "coward", "traitor", "propaganda",
+    "unacceptable", "illegal", "outrageous", "shameful", "disgraceful", "ridiculous", "absurd", "irresponsible",
+    "reckless", "unconstitutional", "wrong", "illegitimate", "unlawful", "dishonest", "corrupt", "incompetent",
+    "misguided", "naive", "weak", "foolish", "hypocritical", "provocative", "counterproductive", "baseless",
+    "pathetic", "appalling", "deplorable", "unjustified", "unfounded", "insulting", "offensive", "inappropriate",
+    "extreme", "dangerous", "destabilizing", "destabilising", "hostile", "unfair", "unjust", "cruel", "inhumane"})
+
+#: Acts of a party that a judgement criticises even when the party is not named ("called the probe a hoax").
+_JUDGED_ACTS = frozenset({"probe", "investigation", "inquiry", "deal", "agreement", "policy", "plan", "decision",
+                          "proposal", "law", "bill", "strategy", "program", "programme", "order", "ruling", "move",
+                          "action", "ban", "annexation", "election", "referendum", "vote", "war", "invasion"})
+
 #: Verbs that end an act named by their -ing complement ("stopped fighting", "refrained from attacking").
 _STOPPING = frozenset({"stop", "cease", "halt", "quit", "end", "suspend", "refrain", "finish", "discontinue"})
 
@@ -438,6 +456,13 @@ class Extractor:
                 if cand is not None:
                     out.append(cand)
                 continue
+            if tok.pos_ == "VERB" and (
+                    (tok.lemma_.lower() in _NAMING_VERBS and (row is None or row.event == "NONE" or row.mode == "phone"))
+                    or (self.lex.reporting.get(tok.lemma_.lower()) == "report" and (row is None or row.event == "REPORT"))):
+                cand = self._judgement(tok)
+                if cand is not None:
+                    out.append(cand)
+                    continue
             if row is None or row.event in ("REPORT", "NONE"):
                 continue
             if row.pos == "VERB":
@@ -1121,6 +1146,55 @@ class Extractor:
                          event_text=f"{verb.text} ... {inner.text}",
                          rules=[f"allegation verb '{verb.lemma_}' with a conflictual act '{inner.lemma_}' "
                                 "(PLOVER manual 2.0, §ACCUSE allege)"])
+        self._modality(cand, verb)
+        return cand
+
+    def _judgement(self, verb) -> Candidate | None:
+        """Criticism told as a judgement (PLOVER manual 2.0, §ACCUSE disapprove: "criticize, condemn, denounce"):
+        "X said Y was *wrong*", "X says Y's plans are *too weak*", "X called Y *a disgrace*", "X described Y as
+        *illegal*". The speaker is the actor, Y (or the party Y belongs to) the recipient. Nothing when the
+        judgement is negated ("was not wrong"), names no one, or is the speaker's of itself ("we were wrong")."""
+        lemma = verb.lemma_.lower()
+        target = word = None
+        if lemma in _NAMING_VERBS:
+            target = _child(verb, "dobj")
+            word = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and (
+                c.lemma_.lower() in _NEGATIVE_JUDGEMENTS or any(  # "a *criminal* act", "a *flagrant* violation"
+                    a.dep_ == "amod" and a.lemma_.lower() in _NEGATIVE_JUDGEMENTS | {"criminal", "flagrant", "terrorist"}
+                    for a in c.children))), None) or next(
+                (x for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for x in p.subtree
+                 if x.lemma_.lower() in _NEGATIVE_JUDGEMENTS), None)
+            if word is None and target is not None and target.lemma_.lower() in _NEGATIVE_JUDGEMENTS:
+                # "called Trump a pathological liar" parsed with "liar" as the object and the name on it
+                word, target = target, next((c for c in target.children if c.dep_ in ("nmod", "compound")
+                                             and c.i in self.actors.ent_of), None)
+        else:
+            comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "be"), None)
+            if comp is not None and _child(comp, "neg") is None:
+                target = _child(comp, "nsubj")
+                word = next((c for c in comp.children if c.dep_ in ("acomp", "attr")
+                             and c.lemma_.lower() in _NEGATIVE_JUDGEMENTS and _child(c, "neg") is None), None)
+        if word is None or target is None or target.tag_ in ("WP", "WDT", "EX") or target.lower_ in ("it", "this", "that"):
+            return None
+        subj = self.subject(verb)[0]
+        rules: list[str] = []
+        actors = self._entities(subj) or self._document_author(subj) or self._unresolved(subj, rules)
+        if not actors:
+            return None
+        recipients = [e for e in self._entities(target) if not _same_party(e, actors)] or self._inner_entities(
+            target, actors)
+        if recipients and all(_same_party(e, actors) for e in recipients):
+            return None
+        if not recipients and not ((r := self.match(target)) is not None and r.event not in ("REPORT", "NONE")
+                                   or target.lemma_.lower() in _JUDGED_ACTS):
+            return None  # "called the weather a disaster": no party, no act of one
+        row = Trigger(lemma, "VERB", "ACCUSE", "disapprove", "111", ())
+        start, end = self._clause_span(verb)
+        cand = Candidate(trigger=verb, row=row, event="ACCUSE", mode="disapprove", actor=actors, recipient=recipients,
+                         start=start, end=end, sent_index=self.sent_index.get(verb.i, 0),
+                         event_text=f"{verb.text} ... {word.text}",
+                         rules=[f"judgement '{word.text}' of '{target.text}' by the speaker: criticism "
+                                "(PLOVER manual 2.0, §ACCUSE disapprove)"] + rules)
         self._modality(cand, verb)
         return cand
 
@@ -2179,6 +2253,10 @@ class Extractor:
                 recipient = [e for c in v.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
                              for x in c.children if x.dep_ == "pobj" for e in self._entities(x)]
         elif noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() in _NAMING_VERBS and any(c.dep_ in ("oprd", "xcomp", "acomp") and (
+                    c.lemma_.lower() in _NEGATIVE_JUDGEMENTS or any(a.lemma_.lower() in _NEGATIVE_JUDGEMENTS
+                                                                    for a in c.children)) for c in head.children):
+                return None  # "Trump called *the investigation* a hoax": named and judged, not reported
             hrow = self.match(head)
             if hrow is not None and hrow.event not in ("REPORT", "NONE") and hrow.requires:
                 return None  # the verb row codes it
@@ -2617,6 +2695,12 @@ def _span_chars(toks: list) -> tuple[int, int]:
     while len(toks) > 1 and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]
     return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _same_party(e: Entity, actors: list[Entity]) -> bool:
+    """True when ``e`` is one of ``actors`` (same name, or same known code and sector)."""
+    return any((e.name and e.name == a.name) or (e.code == a.code and e.code != "UNK" and e.sector == a.sector)
+               for a in actors)
 
 
 def _other_party(e: Entity, actors: list[Entity]) -> bool:
