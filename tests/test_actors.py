@@ -763,3 +763,10 @@ def test_media_and_the_hill_are_no_namesakes(code_text):
     assert all(e.code != "AUS" for ev in coded.events for e in ev.recipient)
     (ev,) = code_text("The Washington Post accused the Pentagon of hiding the figures.", published="2019-05-01").events
     assert [(e.code, e.sector) for e in ev.actor] == [("USA", "JRN")]
+
+
+def test_a_bare_surname_of_a_long_gone_office_holder_is_unknown(code_text):
+    # Condoleezza Rice left office in 2009: "Rice" alone in 2017 is someone else (within a few years of a
+    # term it is still that person: test_leaders_of_armed_groups_and_churches_by_date, Savimbi in 2005)
+    (ev,) = code_text("Rice met Lavrov in Moscow.", published="2017-06-01").events
+    assert [e.name for e in ev.actor] != ["Condoleezza Rice"] and [e.code for e in ev.actor] == ["UNK"]

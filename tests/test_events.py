@@ -1618,3 +1618,14 @@ def test_judgements_of_a_party_are_criticism(code_text):
     # no party, a negated judgement, or one's own: nothing
     assert code_text("She called the weather a disaster.").events == []
     assert code_text("Obama said the deal was not perfect.").events == []
+
+
+def test_calls_for_someone_to_act_and_private_trips(code_text):
+    # "called for X to resign": a REQUEST to X (PLOVER manual 2.0, §REQUEST); X did not resign
+    (ev,) = code_text("Demonstrators are calling for Khamenei to step down.", published="2020-01-12").events
+    assert (ev.event, codes(ev.recipient)) == ("REQUEST", ["IRN"])
+    # a private person's trip is no visit to a host; an official's is
+    assert code_text("The gunman had traveled to Yemen in 2011.").events == []
+    (ev,) = code_text("The French foreign minister traveled to Yemen on Monday.").events
+    assert (ev.event, ev.mode, codes(ev.recipient)) == ("CONSULT", ["visit"], ["YEM"])
+    assert code_text("The senator may have hit his ceiling in the polls.").events == []

@@ -402,3 +402,11 @@ def test_photo_credits_glued_to_captions_are_dropped():
     art = article_from_record({"id": "x", "text": text}, "x")
     assert "Image copyright" not in art.text and "Rex Tillerson met Xi Jinping" in art.text
     assert drop_photo_credits("No credit. Image copyright law is a topic.") == "No credit. Image copyright law is a topic."
+
+
+def test_a_jsonl_story_opening_with_a_dateline_marks_it():
+    from eventcoder.ingest.jsonl import article_from_record
+
+    art = article_from_record({"id": "d", "text": "ISLAMABAD (AP) — A cleric met opposition leaders on Monday."}, "d")
+    assert art.dateline == "ISLAMABAD"
+    assert [(b.kind, art.text[b.start:b.end]) for b in art.blocks][:1] == [("dateline", "ISLAMABAD (AP) — ")]

@@ -44,6 +44,8 @@ _MEMBER_NOUNS = {"leader", "head", "chief", "member", "official", "spokesman", "
 _ORG_DESCRIPTORS = {"alliance", "bloc", "organization", "organisation", "body", "union", "group", "agency"}
 _COUNTRY_DESCRIPTORS = {"country", "nation", "state", "republic", "kingdom"}
 _GOVERNMENT_WORDS = {"government", "administration", "regime", "cabinet"}
+#: Years after leaving office that a bare surname still means that person ("Bush" in 2012).
+_SURNAME_YEARS = 4
 _NON_STATE = {"UNK", "IGO", "NGO", "IMG", "MNC", "ISM", "UNO", "EUR"}
 _NEGATING_PREFIX = {"pro", "anti", "non", "ex"}
 #: Reporting verbs whose subject a pronoun in the reported clause usually is ("the rebels said they ...").
@@ -569,10 +571,22 @@ class DocActors:
             elif kb is not None and kb.code == e.code:
                 e.name, e.identifier_id = kb.name, kb.wikidata
             return e
+        if kb is not None and len(k.split()) == 1 and full == ent_text and self.published and self._stale(kb):
+            return None  # a bare surname shared with an office holder long out of office ("Martin" in 2013 is
+            # not Paul Martin, "Rahman" not Mujibur Rahman); the document's full name or a title would have bound
+            # that person
         if kb is not None:
             return Entity(ent_text, code=kb.code, sector=kb.sector, org=kb.org, name=kb.name,
                           identifier_id=kb.wikidata, rule=f"office holder ({kb.role or 'former'})")
         return None
+
+    def _stale(self, kb) -> bool:
+        """True when the person ``kb`` left office more than :data:`_SURNAME_YEARS` years before the story."""
+        terms = [a for a in self.kb.lookup(kb.name) if a.kind == "person"]
+        if not terms or kb.sector != "ELI":
+            return False
+        ends = [a.end for a in terms if a.end]
+        return len(ends) == len(terms) and (self.published - max(ends)).days > 365 * _SURNAME_YEARS
 
     def _full_names(self) -> dict[str, set[str]]:
         """Surname (normalised) → the full names (two words or more) of PERSON entities in the document."""

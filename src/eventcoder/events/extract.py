@@ -270,6 +270,10 @@ _JUDGED_ACTS = frozenset({"probe", "investigation", "inquiry", "deal", "agreemen
                           "proposal", "law", "bill", "strategy", "program", "programme", "order", "ruling", "move",
                           "action", "ban", "annexation", "election", "referendum", "vote", "war", "invasion"})
 
+#: Verbs of travel: a visit only when officials travel (PLOVER manual 2.0, §CONSULT visit).
+_TRAVEL_VERBS = frozenset({"travel", "go", "fly", "head", "arrive", "return", "come", "journey", "trip"})
+_OFFICIAL_SECTORS = frozenset({"GOV", "LEG", "MIL", "ELI", "JUD", "OPP", "PTY", "COP", "SPY", "IGO"})
+
 #: Verbs that end an act named by their -ing complement ("stopped fighting", "refrained from attacking").
 _STOPPING = frozenset({"stop", "cease", "halt", "quit", "end", "suspend", "refrain", "finish", "discontinue"})
 
@@ -374,6 +378,9 @@ class Extractor:
             for c in kids:  # "pulled out *of*": the preposition under the particle
                 if c.dep_ in ("prt", "advmod") and any(g.dep_ == "prep" and g.lower_ in values for g in c.children):
                     return True
+                if c.dep_ == "advcl" and "for" in values and any(m.dep_ == "mark" and m.lower_ == "for"
+                                                                 for m in c.children):
+                    return True  # "called *for* Rice to resign": the preposition marks a clause
             obj = _child(tok, "dobj")  # "placed the blame on X", "pushed the case for Y"
             return obj is not None and any(c.dep_ == "prep" and c.lower_ in values for c in obj.children)
         if kind == "obj":
@@ -820,6 +827,10 @@ class Extractor:
                 rules.append("armed actor: the physical sense of the verb")
                 row = plain
         recipients = self._recipients(tok, row, passive)
+        if not recipients and row.event == "REQUEST":  # "called for *Rice* to resign": the one asked to act
+            recipients = [e for c in tok.children if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                for x in c.children if x.dep_ in ("nsubj", "nsubjpass") for e in self._entities(x)]
         if tok_for_recipient is not None and not recipients:  # the vow's target: "tame *the US dotard*"
             recipients = self._entities(_child(tok_for_recipient, "dobj")) or self._hinted_recipient(
                 tok_for_recipient, actors, rules)
@@ -962,6 +973,10 @@ class Extractor:
                 and all(e.sector == "JRN" for e in recipients))):
             return None  # "NPR asked the insurers to comment", "he told CBS", "a debate hosted by MSNBC": news
             # gathering and interviews, no political interaction (PLOVER manual 2.0, §CONSULT)
+        if event == "CONSULT" and row.mode == "visit" and tok.lemma_.lower() in _TRAVEL_VERBS and all(
+                e.sector not in _OFFICIAL_SECTORS and e.code not in ("IGO", "UNO", "EUR") and not e.org
+                and not (e.sector is None and e.code != "UNK") for e in actors):
+            return None  # "the elder Kouachi had traveled to Yemen": a private trip, no visit to a host (§CONSULT)
         if row.lemma == "call" and row.mode == "phone" and not any(e.code != "UNK" or e.sector for e in recipients):
             return None  # "called the shots", "called the election": a phone call needs someone called
         if event == "REQUEST" and tok.lemma_.lower() in ("order", "force", "compel") and comp is not None and \
@@ -2126,8 +2141,9 @@ class Extractor:
             if h.pos_ == "NOUN" and lemma in ALLEGATION_NOUNS:
                 return True
             r = self.match(h)
-            if r is not None and r.event not in ("REPORT", "NONE") and t.dep_ in ("xcomp", "ccomp", "pcomp", "acl"):
-                return True
+            if r is not None and r.event not in ("REPORT", "NONE") and (t.dep_ in ("xcomp", "ccomp", "pcomp", "acl") or (
+                    t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in t.children))):
+                return True  # ("called for Rice *to resign*")
             if t.dep_ == "pcomp" and h.dep_ == "prep":
                 hh = h.head
                 r2 = self.match(hh) if hh is not h else None

@@ -27,7 +27,7 @@ from typing import BinaryIO
 
 from ..article import Article, InputError, TextBlock
 from .encoding import DEFAULT_MAX_BYTES, repair_text, size_mb
-from .text import drop_photo_credits
+from .text import dateline_at, drop_photo_credits
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "id": ("id", "ID", "story_id", "uid"),
@@ -116,6 +116,11 @@ def article_from_record(obj: dict, default_id: str, source: str | None = None,
         body_start = len(title)
         while body_start < len(text) and text[body_start].isspace():
             body_start += 1
+    dateline = None
+    if (found := dateline_at(text[body_start:])) is not None:  # "ISLAMABAD (AP) — A radical cleric ...": a place
+        dateline, length = found
+        blocks.append(TextBlock("dateline", body_start, body_start + length))
+        body_start += length
     blocks.append(TextBlock("body", body_start, len(text)))
     lang = _first(obj, f["language"])
     return Article(
@@ -126,6 +131,7 @@ def article_from_record(obj: dict, default_id: str, source: str | None = None,
         title=title,
         url=_str_or_none(_first(obj, f["url"])),
         publisher=_str_or_none(_first(obj, f["publisher"])),
+        dateline=dateline,
         language=lang.strip().lower() if isinstance(lang, str) and lang.strip() else None,
         source=source,
     )

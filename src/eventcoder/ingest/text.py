@@ -51,6 +51,13 @@ _DATE_LINE = re.compile(
 _PHOTO_CREDIT = re.compile(r"(?m)^[ \t]*Image copyright\b[^\n]{0,80}?(?:Image caption[ \t]*|$)")
 
 
+def dateline_at(text: str) -> tuple[str, int] | None:
+    """The dateline opening ``text`` ("ISLAMABAD (AP) — ", "LONDON, Jan 5 (Reuters) - ") as (place as
+    written, length of the dateline in characters), or None."""
+    m = _DATELINE.match(text)
+    return (m.group("place").strip(), m.end()) if m else None
+
+
 def drop_photo_credits(text: str) -> str:
     """``text`` without scraped photo-credit prefixes ("Image copyright AP Image caption "); the caption stays.
 
