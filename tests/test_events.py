@@ -1629,3 +1629,18 @@ def test_calls_for_someone_to_act_and_private_trips(code_text):
     (ev,) = code_text("The French foreign minister traveled to Yemen on Monday.").events
     assert (ev.event, ev.mode, codes(ev.recipient)) == ("CONSULT", ["visit"], ["YEM"])
     assert code_text("The senator may have hit his ceiling in the polls.").events == []
+
+
+def test_opinions_names_and_one_sided_compound_actors(code_text):
+    # "agreed that ...": an opinion shared, no agreement (PLOVER manual 2.0, §AGREE)
+    assert code_text("The senator agreed that the bill does not have the votes.").events == []
+    # "called the strike an act of terror": a naming, not a strike called; "struck an attitude", "gathering honey"
+    assert not events_of(code_text("The president called the Sept. 11 strike an act of terror."), event="PROTEST")
+    assert code_text("The president struck a wait-and-see attitude.").events == []
+    assert code_text("He spent his days gathering wild honey.").events == []
+    # one-sided acts of a compound subject keep one actor list (manual 2.0, compound entities)
+    (ev,) = code_text("Britain and the United States offered themselves as guarantors of the agreement.").events
+    assert (ev.event, codes(ev.actor), ev.recipient) == ("AGREE", ["GBR", "USA"], [])
+    # police raids are searches (COERCE seize), not attacks
+    (ev,) = code_text("Belgian authorities have been carrying out raids across the country.").events
+    assert (ev.event, ev.mode) == ("COERCE", ["seize"])

@@ -270,6 +270,10 @@ _JUDGED_ACTS = frozenset({"probe", "investigation", "inquiry", "deal", "agreemen
                           "proposal", "law", "bill", "strategy", "program", "programme", "order", "ruling", "move",
                           "action", "ban", "annexation", "election", "referendum", "vote", "war", "invasion"})
 
+#: Cooperative verbs whose compound subject acts together towards a third party, not towards each other.
+_ONE_SIDED = frozenset({"offer", "propose", "promise", "pledge", "vow", "praise", "welcome", "support", "back",
+                        "endorse", "commend", "urge", "call", "demand", "donate", "send", "provide", "announce"})
+
 #: Verbs of travel: a visit only when officials travel (PLOVER manual 2.0, §CONSULT visit).
 _TRAVEL_VERBS = frozenset({"travel", "go", "fly", "head", "arrive", "return", "come", "journey", "trip"})
 _OFFICIAL_SECTORS = frozenset({"GOV", "LEG", "MIL", "ELI", "JUD", "OPP", "PTY", "COP", "SPY", "IGO"})
@@ -666,6 +670,10 @@ class Extractor:
                 and not any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children) for c in tok.children):
             return None  # "Rogers warned the indecisiveness ... *gave* the advantage to Putin": a warning about what
             # happened is a judgement, no threat (PLOVER manual 2.0, §THREATEN: a future act of the actor's)
+        if row.event == "AGREE" and tok.lemma_.lower() in ("agree", "concur") and any(
+                c.dep_ == "ccomp" and not _to_infinitive(c) for c in tok.children) and not any(
+                c.dep_ in ("xcomp", "prep", "dobj") for c in tok.children):
+            return None  # "Graham agreed that the bill lacks the votes": sharing an opinion, no agreement (§AGREE)
         if row.event == "CONCEDE" and tok.lemma_.lower() in ("concede", "admit", "acknowledge") and any(
                 c.dep_ == "ccomp" for c in tok.children):
             return None  # "he conceded that challenges remain": granting a point, no concession (§CONCEDE)
@@ -963,7 +971,10 @@ class Extractor:
             if between:  # "the two ministers signed a treaty *between Russia and Belgium*": the parties
                 actors, recipients, symmetric = first, others, True
                 rules.append(f"parties named by 'between' on '{obj.text}'")
-        if not recipients and len(actors) > 1 and event in ("CONSULT", "SUPPORT", "COOPERATE", "AGREE"):
+        if not recipients and len(actors) > 1 and event in ("CONSULT", "SUPPORT", "COOPERATE", "AGREE") and (
+                event in ("CONSULT", "COOPERATE") or tok.lemma_.lower() not in _ONE_SIDED):
+            # (not for one-sided acts: "Britain and the US *offered* themselves as guarantors" is one actor list,
+            # PLOVER manual 2.0, §"actor" and "recipient": compound entities)
             actors, recipients, symmetric = actors[:1], actors[1:], True
             rules.append("compound actor of a symmetric event split into actor and recipient")
         if not actors:
@@ -1176,7 +1187,9 @@ class Extractor:
             word = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and (
                 c.lemma_.lower() in _NEGATIVE_JUDGEMENTS or any(  # "a *criminal* act", "a *flagrant* violation"
                     a.dep_ == "amod" and a.lemma_.lower() in _NEGATIVE_JUDGEMENTS | {"criminal", "flagrant", "terrorist"}
-                    for a in c.children))), None) or next(
+                    for a in c.children) or (c.lemma_.lower() == "act" and any(  # "an act of terror / war"
+                        g.lemma_.lower() in ("terror", "terrorism", "war", "aggression") for p in c.children
+                        if p.dep_ == "prep" for g in p.children)))), None) or next(
                 (x for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for x in p.subtree
                  if x.lemma_.lower() in _NEGATIVE_JUDGEMENTS), None)
             if word is None and target is not None and target.lemma_.lower() in _NEGATIVE_JUDGEMENTS:
@@ -2208,6 +2221,9 @@ class Extractor:
         if noun.dep_ in ("compound",):
             return None
         head = noun.head
+        if head.lemma_.lower() == "call" and noun.dep_ in ("dobj", "oprd") and any(k == "head" for k, _ in row.requires) \
+                and (noun.dep_ == "oprd" or any(c.dep_ == "oprd" for c in head.children)):
+            return None  # "called the Sept. 11 strike an act of terror": named, not a strike called
         # a copular reference to an event already reported: "It was the first meeting between ..."
         if noun.dep_ in ("attr",) and head.lemma_ == "be":
             return None
