@@ -770,3 +770,15 @@ def test_a_bare_surname_of_a_long_gone_office_holder_is_unknown(code_text):
     # term it is still that person: test_leaders_of_armed_groups_and_churches_by_date, Savimbi in 2005)
     (ev,) = code_text("Rice met Lavrov in Moscow.", published="2017-06-01").events
     assert [e.name for e in ev.actor] != ["Condoleezza Rice"] and [e.code for e in ev.actor] == ["UNK"]
+
+
+def test_titles_refer_back_only_to_sitting_holders_and_one_government(code_text):
+    coded = code_text("Former President George H. W. Bush spoke on Monday. Senators are calling on the president to "
+                      "rescind the order.", published="2017-05-01")
+    (ev,) = coded.events
+    assert all(e.name != "George H. W. Bush" for e in ev.recipient)
+    # two governments named: "the administration" stays unresolved
+    coded = code_text("The Russian government denied it. The Kenyan government welcomed it. The administration "
+                      "imposed sanctions on Iran.", published="2017-05-01")
+    (ev,) = [e for e in coded.events if e.event == "SANCTION"]
+    assert [(e.code, e.sector) for e in ev.actor] == [("UNK", "GOV")]

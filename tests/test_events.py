@@ -1644,3 +1644,15 @@ def test_opinions_names_and_one_sided_compound_actors(code_text):
     # police raids are searches (COERCE seize), not attacks
     (ev,) = code_text("Belgian authorities have been carrying out raids across the country.").events
     assert (ev.event, ev.mode) == ("COERCE", ["seize"])
+
+
+def test_acquitted_acts_calls_for_pardons_and_returned_indictments(code_text):
+    # "not guilty of murdering X": the killing is not established (hidden as negated)
+    coded = code_text("A jury found Zimmerman not guilty of murdering Martin.")
+    assert [e.event for e in coded.events] == ["CONCEDE"]
+    # "called for Stone to be pardoned": Stone is to be pardoned, not asked to act
+    (ev,) = code_text("The congressman called for the activist to be pardoned.").events
+    assert ev.event == "REQUEST" and ev.recipient == []
+    # an indictment a grand jury returns is its act (the patient-noun rule needs a possessor)
+    (ev,) = code_text("A grand jury returned a new indictment against Manafort.").events
+    assert (ev.event, ev.actor[0].sector) == ("ACCUSE", "JUD")

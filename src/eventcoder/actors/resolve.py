@@ -707,7 +707,8 @@ class DocActors:
             # that title refers back (PLOVER manual 2.0 §Actors: resolve the mention in its article)
             term = role.term.lower()
             ref = self._antecedent(lambda m: m.person and m.entity.code not in ("UNK",) and m.entity.sector == role.sector
-                                   and term in self.doc[max(0, m.start - 4): m.end].text.lower(), tok)
+                                   and term in (w := self.doc[max(0, m.start - 4): m.end].text.lower())
+                                   and "former" not in w and "late" not in w.split(), tok)
             if ref is not None:
                 return self._copy(ref, tok, "title refers back"), False, False
         if low in _GOVERNMENT_WORDS and tok.tag_ == "NN" and not info.get("code") and not info.get("org") and \
@@ -716,7 +717,9 @@ class DocActors:
             # spoke ... *the government* banned the protest": the last government the story named
             ref = self._antecedent(lambda m: m.entity.sector == "GOV" and m.entity.org is None and
                                    m.entity.code not in _NON_STATE, tok)
-            if ref is not None:
+            govs = {m.entity.code for m in self.mentions if m.head < tok.i and m.entity.sector == "GOV"
+                    and m.entity.org is None and m.entity.code not in _NON_STATE}
+            if ref is not None and len(govs) == 1:  # (several governments named: which one is unclear)
                 e = self._copy(ref, tok, "government refers back")
                 e.name, e.identifier_id = None, None
                 return e, False, False

@@ -404,7 +404,8 @@ class Extractor:
             # "ended *mediation* efforts", "eased *curfew* hours": the compound names the thing
             objs += [c for o in objs if o.lemma_.lower() in _LIGHT_HEADS for c in o.children if c.dep_ == "compound"]
             return any(o.lemma_.lower() in values or o.lower_ in values for o in objs) or (
-                "money" in values and any(o.ent_type_ == "MONEY" for o in objs))  # "released *$221 million*"
+                "money" in values and tok.lemma_.lower() in ("release", "disburse", "allocate", "unfreeze", "transfer")
+                and any(o.ent_type_ == "MONEY" for o in objs))  # "released *$221 million*" (not a donor's "gave $33,000")
         if kind == "xcomp":  # a "to V" complement only ("allow refugees to return" is parsed ccomp); "warned
             # that ..." is no control verb
             return any((c.dep_ == "xcomp" or (c.dep_ == "ccomp" and _to_infinitive(c)))
@@ -838,7 +839,8 @@ class Extractor:
         if not recipients and row.event == "REQUEST":  # "called for *Rice* to resign": the one asked to act
             recipients = [e for c in tok.children if c.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
-                for x in c.children if x.dep_ in ("nsubj", "nsubjpass") for e in self._entities(x)]
+                for x in c.children if x.dep_ == "nsubj" for e in self._entities(x)]  # ("for Stone *to be
+            # pardoned*": the one to be pardoned is no addressee)
         if tok_for_recipient is not None and not recipients:  # the vow's target: "tame *the US dotard*"
             recipients = self._entities(_child(tok_for_recipient, "dobj")) or self._hinted_recipient(
                 tok_for_recipient, actors, rules)
@@ -2296,7 +2298,7 @@ class Extractor:
             subj_ents = self._entities(subj)
             if head.lemma_.lower() in _WITNESS_VERBS:
                 subj_ents = []  # "tourists *saw* the shelling", "a journalist *witnessed* the attack": no doer
-            elif noun.lemma_.lower() in _PATIENT_NOUNS and head.lemma_.lower() not in ASPECTUAL | {
+            elif noun.lemma_.lower() in _PATIENT_NOUNS and _child(noun, "poss") is not None and head.lemma_.lower() not in ASPECTUAL | {
                     "carry", "conduct", "make", "order", "authorize", "authorise", "approve", "announce", "secure"}:
                 subj_ents = []  # "Raab called *Macaire's arrest* a violation": who reacts to it did not do it
             elif noun.dep_ == "dobj" and (head.lemma_.lower() in _VICTIM_VERBS or (
@@ -2424,6 +2426,9 @@ class Extractor:
             c.lower_ == "yet" for c in first.head.children)
         if first.dep_ == "pcomp" and first.head.lower_ == "without":
             yet_to = True  # "could give such an interview *without being fired*": did not happen
+        if any(t3.lemma_.lower() in ("guilty", "responsible", "culpable", "liable") and _child(t3, "neg") is not None
+               for t3 in chain[1:]):
+            yet_to = True  # "found Zimmerman *not guilty* of murdering Martin": the act not established
         if yet_to:
             negated = True  # "authorities have yet to confirm or release the identity": not done (no refusal)
         if (first.dep_ in ("advcl", "xcomp") and _to_infinitive(first) and any(
@@ -2477,7 +2482,7 @@ class Extractor:
             if neg_above and own_neg:
                 negated, hypothetical = False, True  # "that doesn't mean they won't talk": asserts nothing
             elif neg_above and (h.dep_ != "ROOT" or below.dep_ in ("xcomp", "acomp") or (
-                    below.dep_ == "advcl" and lemma == "go")):
+                    below.dep_ == "advcl" and lemma == "go" and any(c.lower_ == "far" for c in h.children))):
                 # "does not seem to want to make concessions", "was not ready to call for": a negated control
                 # verb; not a clause's other verb ("it *shouldn't take forever* for Britain to deliver", "*don't
                 # worry* that the US will abandon")
