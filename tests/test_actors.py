@@ -782,3 +782,15 @@ def test_titles_refer_back_only_to_sitting_holders_and_one_government(code_text)
                       "imposed sanctions on Iran.", published="2017-05-01")
     (ev,) = [e for e in coded.events if e.event == "SANCTION"]
     assert [(e.code, e.sector) for e in ev.actor] == [("UNK", "GOV")]
+
+
+def test_committees_of_congress_and_envoys_to_organisations(code_text):
+    # a committee of a legislature is LEG (not an NGO); a state's envoy to the UN is the state's (GOV)
+    coded = code_text("President Trump spoke on Monday. The House Intelligence Committee is investigating Russia's "
+                      "meddling.", published="2017-05-01")
+    (ev,) = [e for e in coded.events if e.event == "ACCUSE"]
+    assert [(e.code, e.sector) for e in ev.actor] == [("USA", "LEG")]
+    (ev,) = code_text("Nikki Haley, Trump's U.N. ambassador, criticized Iran.", published="2017-05-01").events
+    assert [(e.code, e.sector) for e in ev.actor] == [("USA", "GOV")]
+    (ev,) = code_text("The UN envoy for Syria met Assad.", published="2017-05-01").events
+    assert [e.code for e in ev.actor] == ["IGO"]

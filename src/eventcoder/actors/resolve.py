@@ -44,6 +44,8 @@ _MEMBER_NOUNS = {"leader", "head", "chief", "member", "official", "spokesman", "
 _ORG_DESCRIPTORS = {"alliance", "bloc", "organization", "organisation", "body", "union", "group", "agency"}
 _COUNTRY_DESCRIPTORS = {"country", "nation", "state", "republic", "kingdom"}
 _GOVERNMENT_WORDS = {"government", "administration", "regime", "cabinet"}
+#: Envoys to an organisation are their state's ("Trump's U.N. ambassador").
+_ENVOYS = {"ambassador", "envoy", "representative", "delegate", "emissary", "permanent representative"}
 #: Years after leaving office that a bare surname still means that person ("Bush" in 2012).
 _SURNAME_YEARS = 4
 _NON_STATE = {"UNK", "IGO", "NGO", "IMG", "MNC", "ISM", "UNO", "EUR"}
@@ -902,7 +904,13 @@ class DocActors:
             placed = self._facility_country(ent)
             if placed is not None:
                 e.code, e.rule = placed, "facility in a country"
-            if ent.root.lower_ in _NGO_HEADS and not any(self.kb.country_of_word(t.text) for t in ent):
+            if ent.root.lower_ in ("committee", "subcommittee", "caucus", "panel") and any(
+                    t.text in ("House", "Senate", "Congressional") for t in ent):
+                # "the House Intelligence Committee", "the Senate Foreign Relations Committee": a committee of
+                # a legislature (LEG); the US Congress's when the story names the US
+                us = any(m.entity.code == "USA" for m in self.mentions)
+                e.code, e.sector, e.rule = ("USA" if us else "UNK"), "LEG", "committee of a legislature"
+            elif ent.root.lower_ in _NGO_HEADS and not any(self.kb.country_of_word(t.text) for t in ent):
                 # "the Association of African Jurists", "the Ceasefire Violations Committee": an association
                 # that names no country is non-governmental (as the PLOVER gold records code them)
                 e.code, e.rule = "NGO", "association named with no country"
@@ -1286,6 +1294,12 @@ class DocActors:
                 if kb is not None and kb.code not in ("UNK", "IGO"):
                     info["code"] = kb.code
             i += used
+        role = info.get("role")
+        if role is not None and role.term in _ENVOYS and info.get("code") in ("IGO", "UNO", "EUR"):
+            # "Trump's U.N. ambassador", "America's NATO envoy": a state's envoy *to* the organisation
+            owner = next((self.entity(t) for t in toks if t.dep_ == "poss" and t.i < head.i), None)
+            if owner is not None and owner.code not in _NON_STATE:
+                info.update(code=owner.code, org=None, name=None, sector="GOV")
         return info
 
 
