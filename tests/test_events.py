@@ -1656,3 +1656,20 @@ def test_acquitted_acts_calls_for_pardons_and_returned_indictments(code_text):
     # an indictment a grand jury returns is its act (the patient-noun rule needs a possessor)
     (ev,) = code_text("A grand jury returned a new indictment against Manafort.").events
     assert (ev.event, ev.actor[0].sector) == ("ACCUSE", "JUD")
+
+
+def test_dangers_sites_and_one_sided_talk_are_no_events(code_text):
+    # a danger is no threat anyone made (PLOVER manual 2.0, §THREATEN); a threat made or received is
+    assert code_text("China is part of any solution to North Korea's nuclear threat.").events == []
+    (ev,) = code_text("Iran renewed its threat to close the Strait of Hormuz.").events
+    assert ev.event == "THREATEN" and codes(ev.actor) == ["IRN"]
+    # a site visited has no host; talk with no party, talking someone into something, talking about a topic
+    assert code_text("The two leaders visited the Bataclan theatre to honour the victims.").events == []
+    assert code_text("He discussed the plan on the talk shows.").events == []
+    assert code_text("The senator talked about the economy.").events == []
+    (ev,) = code_text("The ministers discussed the plan.").events
+    assert ev.event == "CONSULT"
+    # an act of a person wished for ("choose a secretary who would remove sanctions") is not coded as done
+    coded = code_text("Russia asked Trump to choose a secretary of State who would remove the sanctions.",
+                      published="2017-06-01")
+    assert [e.event for e in coded.events] == ["REQUEST"]

@@ -274,6 +274,10 @@ _JUDGED_ACTS = frozenset({"probe", "investigation", "inquiry", "deal", "agreemen
 _ONE_SIDED = frozenset({"offer", "propose", "promise", "pledge", "vow", "praise", "welcome", "support", "back",
                         "endorse", "commend", "urge", "call", "demand", "donate", "send", "provide", "announce"})
 
+#: Verbs that issue a threat ("issued a threat", "renewed its threat to close the strait").
+_ISSUING_VERBS = frozenset({"issue", "make", "repeat", "renew", "carry", "deliver", "voice", "send", "level",
+                            "follow", "escalate", "step", "reiterate", "back", "announce", "post", "tweet"})
+
 #: Verbs of travel: a visit only when officials travel (PLOVER manual 2.0, §CONSULT visit).
 _TRAVEL_VERBS = frozenset({"travel", "go", "fly", "head", "arrive", "return", "come", "journey", "trip"})
 _OFFICIAL_SECTORS = frozenset({"GOV", "LEG", "MIL", "ELI", "JUD", "OPP", "PTY", "COP", "SPY", "IGO"})
@@ -986,6 +990,10 @@ class Extractor:
                 and all(e.sector == "JRN" for e in recipients))):
             return None  # "NPR asked the insurers to comment", "he told CBS", "a debate hosted by MSNBC": news
             # gathering and interviews, no political interaction (PLOVER manual 2.0, §CONSULT)
+        if event == "CONSULT" and not recipients and not symmetric and len(actors) == 1 and \
+                tok.lemma_.lower() in ("discuss", "speak", "talk") and (
+                actor_tok is None or actor_tok.tag_ not in ("NNS", "NNPS")):
+            return None  # "by discussing the plan on the talk shows", "he spoke with a sense of urgency": no party
         if event == "CONSULT" and row.mode == "visit" and tok.lemma_.lower() in _TRAVEL_VERBS and all(
                 e.sector not in _OFFICIAL_SECTORS and e.code not in ("IGO", "UNO", "EUR") and not e.org
                 and not (e.sector is None and e.code != "UNK") for e in actors):
@@ -2223,6 +2231,17 @@ class Extractor:
         if noun.dep_ in ("compound",):
             return None
         head = noun.head
+        if row.event == "THREATEN" and noun.lemma_.lower() == "threat" and not (
+                (head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _ISSUING_VERBS and noun.dep_ in ("dobj", "nsubjpass"))
+                or any(c.dep_ == "acl" and _to_infinitive(c) for c in noun.children)
+                or any(p.dep_ in ("prep", "agent") and p.lower_ in ("from", "by") for p in list(noun.children) + (
+                    list(head.children) if head.lemma_.lower() in ("receive", "get") else []))  # "threats from X"
+                or any(p.dep_ == "prep" and p.lower_ == "of" and any(
+                    g.lemma_.lower() in ("force", "sanction", "tariff", "retaliation", "war", "strike", "attack",
+                                         "action", "violence", "invasion", "military") or self.match(g) is not None
+                    for g in p.children) for p in noun.children)):
+            return None  # "North Korea's nuclear threat", "the principal threat of the moment": a danger, not a
+            # threat someone made (PLOVER manual 2.0, §THREATEN: "threats, coercive or forceful warnings")
         if head.lemma_.lower() == "call" and noun.dep_ in ("dobj", "oprd") and any(k == "head" for k, _ in row.requires) \
                 and (noun.dep_ == "oprd" or any(c.dep_ == "oprd" for c in head.children)):
             return None  # "called the Sept. 11 strike an act of terror": named, not a strike called
@@ -2513,6 +2532,9 @@ class Extractor:
             # "Israel must ease restrictions", "saying he must resign": an obligation, not an act that
             # happened; _reinterpret turns it into the speaker's REQUEST when a speaker is named
             hypothetical = True
+        if ("would" in aux or "could" in aux) and tok.dep_ == "relcl" and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in tok.head.children):
+            hypothetical = True  # "choose a secretary of State *who would remove* sanctions": a wished-for act
         if "would" in aux and not speaker and any((e.rule or "").startswith("no stated agent") for e in cand.actor):
             hypothetical = True  # "such a strike would kill thousands": a prediction about no one's act
         elif "would" in aux:
