@@ -794,3 +794,14 @@ def test_committees_of_congress_and_envoys_to_organisations(code_text):
     assert [(e.code, e.sector) for e in ev.actor] == [("USA", "GOV")]
     (ev,) = code_text("The UN envoy for Syria met Assad.", published="2017-05-01").events
     assert [e.code for e in ev.actor] == ["IGO"]
+
+
+def test_us_legislators_and_governors_by_title(code_text):
+    # "Sen.", "Rep.", "Gov." are titles (LEG, GOV); with a party-state tag or in a US story, of the US
+    (ev,) = code_text("Sen. Lindsey Graham (R-S.C.) criticized Iran.", published="2017-05-01").events
+    assert [(e.code, e.sector) for e in ev.actor] == [("USA", "LEG")]
+    coded = code_text("Obama spoke in Washington. Sen. John McCain criticized him.", published="2014-05-01")
+    (ev,) = coded.events
+    assert [(e.code, e.sector) for e in ev.actor] == [("USA", "LEG")]
+    (ev,) = code_text("Gov. Jerry Brown criticized the plan.", published="2014-05-01").events
+    assert [e.sector for e in ev.actor] == ["GOV"]

@@ -99,6 +99,12 @@ def _date(cell: str) -> date | None:
         return None
 
 
+#: Abbreviated titles written before a name, as written (with the dot), and the role word they stand for.
+TITLE_ABBREVIATIONS = {"sen.": "senator", "rep.": "congressman", "gov.": "governor", "lt. gov.": "governor",
+                       "sens.": "senators", "reps.": "congressmen", "gen.": "general", "adm.": "admiral",
+                       "amb.": "ambassador"}
+
+
 class KnowledgeBase:
     """Name → actor lookups over the shipped data files (plus any imported dictionaries).
 
@@ -127,7 +133,7 @@ class KnowledgeBase:
         self._cased: set[str] = set()
         self._load()
         #: last words of every role term: a common noun outside this set names no actor by its role
-        self.role_heads = {t.split()[-1] for t in self.roles}
+        self.role_heads = {t.split()[-1] for t in self.roles} | set(TITLE_ABBREVIATIONS)
 
     def _add(self, key: str, actor: KBActor) -> None:
         k = norm(key)
@@ -246,8 +252,9 @@ class KnowledgeBase:
         return None
 
     def role(self, term: str) -> Role | None:
-        """The :class:`Role` of a role or group noun phrase ("foreign minister", "troops"), else None."""
-        return self.roles.get(norm(term))
+        """The :class:`Role` of a role or group noun phrase ("foreign minister", "troops"), else None. The
+        abbreviated titles of :data:`TITLE_ABBREVIATIONS` ("Sen.", "Rep.", "Gov.") count as their words."""
+        return self.roles.get(norm(TITLE_ABBREVIATIONS.get(term.strip().lower(), term)))
 
     def person(self, name: str, on: date | None) -> KBActor | None:
         """The office held by ``name`` on date ``on``.

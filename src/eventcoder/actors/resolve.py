@@ -25,6 +25,7 @@ Rules, applied to the head token of a noun phrase (spaCy dependency parse):
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -46,6 +47,11 @@ _COUNTRY_DESCRIPTORS = {"country", "nation", "state", "republic", "kingdom"}
 _GOVERNMENT_WORDS = {"government", "administration", "regime", "cabinet"}
 #: Envoys to an organisation are their state's ("Trump's U.N. ambassador").
 _ENVOYS = {"ambassador", "envoy", "representative", "delegate", "emissary", "permanent representative"}
+#: Titles of US legislators and governors: with no country of their own, a US story's ("Sen.", "Gov.").
+_US_TITLES = {"senator", "congressman", "congresswoman", "governor", "house speaker", "senate majority leader",
+              "senate minority leader", "majority leader", "minority leader", "lieutenant governor"}
+#: A US legislator's party and state after the name: "(R-S.C.)", ", D-Calif.,", "(I-Vt.)".
+_PARTY_STATE = re.compile(r"^\s*[(,]\s*[RDI]-[A-Z]")
 #: Years after leaving office that a bare surname still means that person ("Bush" in 2012).
 _SURNAME_YEARS = 4
 _NON_STATE = {"UNK", "IGO", "NGO", "IMG", "MNC", "ISM", "UNO", "EUR"}
@@ -503,6 +509,9 @@ class DocActors:
             info = self._describe(self._title_tokens(ent), ent.root)
             if not (info.get("code") or info.get("sector") or info.get("org")):
                 continue
+            if not info.get("code") and info.get("role") is not None and info["role"].term in _US_TITLES and (
+                    self._us_story() or _PARTY_STATE.match(self.doc[ent.end: ent.end + 6].text)):
+                info["code"] = "USA"  # "Sen. Lindsey Graham (R-S.C.)", "Gov. Jerry Brown" in a US story
             keys = [norm(name)]
             if len(name_toks) > 1:
                 keys.append(norm(name_toks[-1].text))
@@ -589,6 +598,13 @@ class DocActors:
             return False
         ends = [a.end for a in terms if a.end]
         return len(ends) == len(terms) and (self.published - max(ends)).days > 365 * _SURNAME_YEARS
+
+    def _us_story(self) -> bool:
+        """True when the story names the United States (its name, adjective, capital or a US place)."""
+        if self._doc_codes is None:
+            self._doc_codes = {self.kb.country_of_word(t) for t in set(self.texts)} | {
+                self.kb.country_of_word(e.text) for e in self.doc.ents}
+        return "USA" in self._doc_codes
 
     def _full_names(self) -> dict[str, set[str]]:
         """Surname (normalised) → the full names (two words or more) of PERSON entities in the document."""
