@@ -805,3 +805,15 @@ def test_us_legislators_and_governors_by_title(code_text):
     assert [(e.code, e.sector) for e in ev.actor] == [("USA", "LEG")]
     (ev,) = code_text("Gov. Jerry Brown criticized the plan.", published="2014-05-01").events
     assert [e.sector for e in ev.actor] == ["GOV"]
+
+
+def test_bare_names_of_sitting_leaders_and_us_parties(code_text):
+    # a bare surname of a sitting office holder the tagger missed or called an organisation is that person
+    coded = code_text("More: Tillerson defends the talk\n\nTrump pledged to unleash fire and fury on North Korea.",
+                      published="2017-08-09")
+    (ev,) = [e for e in coded.events if e.event == "THREATEN"]
+    assert [(e.code, e.sector) for e in ev.actor] == [("USA", "GOV")] and [e.code for e in ev.recipient] == ["PRK"]
+    # "Democrats", "Republicans" in a US story are the US parties
+    (ev,) = code_text("Obama spoke in Washington. Democrats accused Republicans of playing politics.",
+                      published="2014-05-01").events
+    assert [(e.code, e.sector) for e in ev.actor + ev.recipient] == [("USA", "PTY"), ("USA", "PTY")]

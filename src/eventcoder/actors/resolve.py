@@ -50,6 +50,8 @@ _ENVOYS = {"ambassador", "envoy", "representative", "delegate", "emissary", "per
 #: Titles of US legislators and governors: with no country of their own, a US story's ("Sen.", "Gov.").
 _US_TITLES = {"senator", "congressman", "congresswoman", "governor", "house speaker", "senate majority leader",
               "senate minority leader", "majority leader", "minority leader", "lieutenant governor"}
+#: Members of the two US parties, as written (a US story's: "Sweden Democrats" is a name of its own).
+_US_PARTY_WORDS = {"Democrats", "Republicans", "Democrat", "Republican", "GOP"}
 #: A US legislator's party and state after the name: "(R-S.C.)", ", D-Calif.,", "(I-Vt.)".
 _PARTY_STATE = re.compile(r"^\s*[(,]\s*[RDI]-[A-Z]")
 #: Years after leaving office that a bare surname still means that person ("Bush" in 2012).
@@ -650,6 +652,11 @@ class DocActors:
             hits = [h for h in self.kb.lookup(self.doc[start: tok.i + 1].text, self.published) if h.kind != "person"]
             if not hits and tok.left_edge.i < start and tok.left_edge.i >= tok.i - 6:  # "the Lord's Resistance Army"
                 hits = [h for h in self.kb.lookup(self.doc[tok.left_edge.i: tok.i + 1].text) if h.kind == "org"]
+            if not hits and start == tok.i and tok.pos_ == "PROPN" and tok.text[:1].isupper() and (
+                    kbp := self.kb.person(tok.text, self.published)) is not None and kbp.sector not in (None, "ELI"):
+                e = self._person_entity(tok.text, tok)  # "Trump pledged ..." with no entity tag: the office holder
+                if e is not None:
+                    return e, True, False
             hits = hits or self._name_with_of(start, tok.i + 1) or (
                 self.kb.lookup(self._near_country(tok.text) or "") if start == tok.i else [])  # "Ethopia"
             if hits:
@@ -912,6 +919,12 @@ class DocActors:
             return None, False, False  # "Sierra" in "Sierra Leonean": part of a country word
         if not hits and tok.dep_ == "pobj" and self.kb.role(f"{tok.head.head.text} {tok.head.text} {text}"):
             return None, False, False  # "State" in "Secretary of State": part of a title
+        if not hits and label == "ORG" and len(ent) == 1 and (kbp := self.kb.person(text, self.published)) is not None \
+                and kbp.sector not in (None, "ELI"):
+            e = self._person_entity(text, tok)  # "Trump pledged ..." tagged as an organisation: the office holder
+            if e is not None:
+                self._span(e, tok, ent)
+                return e, True, False
         if not hits and label == "ORG" and not self.title_case(tok):
             # an organisation nothing resolves is kept, with its words and code UNK (never dropped), and the
             # sector its words give ("the Foreign Affairs Ministry" GOV, "Parliament" LEG)
@@ -961,6 +974,11 @@ class DocActors:
                 e = Entity(text, code=code, rule="demonym")
                 self._span(e, tok, ent)
                 return e, False, True
+            if text in _US_PARTY_WORDS and self._us_story():
+                # "Democrats accused Republicans ...", "House Democrats" in a US story: the US parties (PTY)
+                e = Entity(text, code="USA", sector="PTY", rule="US party members in a US story")
+                self._span(e, tok, ent)
+                return e, False, text.endswith("s")
         return None, False, False
 
     def _facility_country(self, ent) -> str | None:

@@ -689,7 +689,10 @@ class Extractor:
                 comp := _complement(tok)) is not None and self.match(comp) is None and (
                 comp.lemma_.lower() in _VIOLENT_VOWS or any(
                     p.dep_ == "prep" and p.lower_ == "with" and any(g.lemma_.lower() in ("fire", "force", "fury")
-                                                                   for g in p.children) for p in comp.children)):
+                                                                   for g in p.children) for p in comp.children)
+                or any(c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "fury", "force", "war", "destruction",
+                                                                  "retaliation", "revenge", "vengeance", "hell")
+                       for c in comp.children)):  # ("pledged to unleash *fire and fury* on North Korea")
             # "vowed to *tame* the US dotard *with fire*", "vowed to crush the rebels": a threat (§THREATEN)
             rules.append(f"vow to '{comp.lemma_}': a threat of force (PLOVER manual 2.0, §THREATEN)")
             row = replace(row, event="THREATEN", mode="violence", cameo="138", recipient=("obj",))
