@@ -1673,3 +1673,32 @@ def test_dangers_sites_and_one_sided_talk_are_no_events(code_text):
     coded = code_text("Russia asked Trump to choose a secretary of State who would remove the sanctions.",
                       published="2017-06-01")
     assert [e.event for e in coded.events] == ["REQUEST"]
+
+
+def test_review_four_kinds(code_text):
+    # idioms and names: "running riot", "seized on policies", "took over as chief", a bill's words "struck"
+    for text in ("The senator is running riot in the party.", "The candidate has seized on old trade policies.",
+                 "He took over as acting Pentagon chief.", "The text and title of the bill were struck and replaced.",
+                 "The governor withdrew his name from consideration.", "The minister fired back in a statement.",
+                 "North Korea released a video showing a nuclear strike on Washington."):
+        assert not [e for e in code_text(text).events if e.event in ("ASSAULT", "PROTEST", "COERCE", "SANCTION")], text
+    # a threatened military strike is no labour strike; a vow that one "would target" sites is a threat
+    coded = code_text("North Korea threatened South Korea with a merciless military strike.")
+    assert [e.event for e in coded.events] == ["THREATEN"]
+    (ev,) = code_text("Trump vowed that if Iran retaliated, the U.S. would target sites in Iran.",
+                      published="2020-01-05").events
+    assert (ev.event, codes(ev.actor), codes(ev.recipient)) == ("THREATEN", ["USA"], ["IRN"])
+    # naming by apposition is a judgement, not a phone call
+    (ev,) = code_text("Obama called Putin's incursion in Syria an act of weakness.", published="2015-10-02").events
+    assert (ev.event, codes(ev.recipient)) == ("ACCUSE", ["RUS"])
+    # modality: resisting, "no other ... has ever", unwilling, "instead of", "about to"
+    (ev,) = code_text("Mexico did, however, resist signing a safe third country agreement.").events
+    assert ev.event == "REJECT"
+    assert code_text("No other sitting US president has ever visited the Japanese city.").events == []
+    assert code_text("The CIA is unwilling to send officers into Syria.").events == []
+    assert code_text("The president is prepared to tweak the treaty instead of withdrawing from it.").events == []
+    (ev,) = code_text("This is the plan that the president is about to endorse.").events
+    assert ev.modality == "future"
+    # a trip home is no visit
+    assert code_text("Secretary of State Rex Tillerson flew from Malaysia to Washington on Monday.",
+                     published="2017-08-09").events == []

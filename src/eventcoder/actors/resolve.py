@@ -644,6 +644,12 @@ class DocActors:
                                     and not any(c.dep_ == "appos" for c in tok.children)
                                     and not (len(ent) == 1 and tok.tag_ in ("NN", "NNS"))):
                 return r  # (a lone common noun the tagger called a place, "*Gunmen* abducted", is a role word)
+        if ent is None and tok.pos_ in ("NOUN", "PROPN") and tok.text.istitle() and tok.dep_ != "compound" and (
+                kbp := self.kb.person(tok.text, self.published)) is not None and kbp.sector not in (None, "ELI") \
+                and not self.kb.role(tok.text):
+            e = self._person_entity(tok.text, tok)  # "Trump vowed ..." tagged a common noun: the office holder
+            if e is not None:
+                return e, True, False
         # a name the tagger missed: "Downing Street", "White House" (compound chain + head)
         start = tok.i
         while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].head.i in range(start, tok.i + 1):
@@ -652,11 +658,6 @@ class DocActors:
             hits = [h for h in self.kb.lookup(self.doc[start: tok.i + 1].text, self.published) if h.kind != "person"]
             if not hits and tok.left_edge.i < start and tok.left_edge.i >= tok.i - 6:  # "the Lord's Resistance Army"
                 hits = [h for h in self.kb.lookup(self.doc[tok.left_edge.i: tok.i + 1].text) if h.kind == "org"]
-            if not hits and start == tok.i and tok.pos_ == "PROPN" and tok.text[:1].isupper() and (
-                    kbp := self.kb.person(tok.text, self.published)) is not None and kbp.sector not in (None, "ELI"):
-                e = self._person_entity(tok.text, tok)  # "Trump pledged ..." with no entity tag: the office holder
-                if e is not None:
-                    return e, True, False
             hits = hits or self._name_with_of(start, tok.i + 1) or (
                 self.kb.lookup(self._near_country(tok.text) or "") if start == tok.i else [])  # "Ethopia"
             if hits:

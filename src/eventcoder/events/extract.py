@@ -263,7 +263,8 @@ _NEGATIVE_JUDGEMENTS = frozenset({
     "reckless", "unconstitutional", "wrong", "illegitimate", "unlawful", "dishonest", "corrupt", "incompetent",
     "misguided", "naive", "weak", "foolish", "hypocritical", "provocative", "counterproductive", "baseless",
     "pathetic", "appalling", "deplorable", "unjustified", "unfounded", "insulting", "offensive", "inappropriate",
-    "extreme", "dangerous", "destabilizing", "destabilising", "hostile", "unfair", "unjust", "cruel", "inhumane"})
+    "extreme", "dangerous", "destabilizing", "destabilising", "hostile", "unfair", "unjust", "cruel", "inhumane",
+    "weakness", "affront", "outrageous", "mistake", "shame", "scandal", "nonsense", "hoax"})
 
 #: Acts of a party that a judgement criticises even when the party is not named ("called the probe a hoax").
 _JUDGED_ACTS = frozenset({"probe", "investigation", "inquiry", "deal", "agreement", "policy", "plan", "decision",
@@ -305,7 +306,9 @@ _MEASURE_NOUNS = frozenset({"sanction", "embargo", "ban", "blockade", "curfew", 
                             "boycott", "moratorium"})
 #: Verbs of perceiving or telling an event: their subject is neither its doer nor its target.
 _WITNESS_VERBS = frozenset({"witness", "see", "watch", "hear", "film", "photograph", "describe", "recall",
-                            "remember", "recount", "mourn", "commemorate", "cover", "document"})
+                            "remember", "recount", "mourn", "commemorate", "cover", "document", "handle",
+                            "mishandle", "prevent", "investigate", "probe", "show", "depict", "simulate", "portray",
+                            "predict", "foresee"})
 #: Verbs of undergoing an act: their subject is its target ("survived the bombing", "fleeing persecution",
 #: "received threats").
 _VICTIM_VERBS = frozenset({"survive", "suffer", "endure", "escape", "sustain", "face", "flee", "receive"})
@@ -366,7 +369,7 @@ class Extractor:
             # one that blocks the verb
             head = tok.head.lemma_.lower()
             for row in rows:
-                if row.event == "NONE" and any(k == "obj" and head in v for k, v in row.requires):
+                if row.event in ("NONE", "REPORT") and any(k == "obj" and head in v for k, v in row.requires):
                     return row
         for row in rows:
             if all(self._holds(tok, k, v) for k, v in row.requires):
@@ -679,6 +682,9 @@ class Extractor:
                 c.dep_ == "ccomp" and not _to_infinitive(c) for c in tok.children) and not any(
                 c.dep_ in ("xcomp", "prep", "dobj") for c in tok.children):
             return None  # "Graham agreed that the bill lacks the votes": sharing an opinion, no agreement (§AGREE)
+        if tok.lemma_.lower() == "seize" and obj is None and _child(tok, "nsubjpass") is None and any(
+                c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in tok.children):
+            return None  # "Trump has seized on Clinton-era policies": took up an argument, no seizure
         if row.event == "CONCEDE" and tok.lemma_.lower() in ("concede", "admit", "acknowledge") and any(
                 c.dep_ == "ccomp" for c in tok.children):
             return None  # "he conceded that challenges remain": granting a point, no concession (§CONCEDE)
@@ -686,6 +692,13 @@ class Extractor:
                 comp := _complement(tok)) is not None and getattr(self.match(comp), "event", None) == "NONE":
             return None  # "vowed to burn the midnight oil": the lexicon rules the complement out, nothing promised
         if row.event == "AGREE" and tok.lemma_.lower() in ("vow", "pledge", "promise", "swear") and (
+                cc := next((c for c in tok.children if c.dep_ == "ccomp"), None)) is not None and (
+                (r := self.match(cc)) is not None and r.event == "ASSAULT" or cc.lemma_.lower() in _VIOLENT_VOWS):
+            # "Trump vowed that ... the U.S. would target sites", "Tehran vowed it would retaliate": a threat
+            rules.append(f"vow that one would '{cc.lemma_}': a threat of force (PLOVER manual 2.0, §THREATEN)")
+            row = replace(row, event="THREATEN", mode="violence", cameo="138", recipient=("obj",))
+            tok_for_recipient = cc
+        elif row.event == "AGREE" and tok.lemma_.lower() in ("vow", "pledge", "promise", "swear") and (
                 comp := _complement(tok)) is not None and self.match(comp) is None and (
                 comp.lemma_.lower() in _VIOLENT_VOWS or any(
                     p.dep_ == "prep" and p.lower_ == "with" and any(g.lemma_.lower() in ("fire", "force", "fury")
@@ -997,10 +1010,15 @@ class Extractor:
                 tok.lemma_.lower() in ("discuss", "speak", "talk") and (
                 actor_tok is None or actor_tok.tag_ not in ("NNS", "NNPS")):
             return None  # "by discussing the plan on the talk shows", "he spoke with a sense of urgency": no party
+        if event == "CONSULT" and row.mode == "visit" and recipients and tok.lemma_.lower() in _TRAVEL_VERBS and all(
+                r.code == a.code and r.code not in _NON_STATE_CODES for r in recipients for a in actors):
+            return None  # "Tillerson flew from Malaysia to Washington": home, no visit to a host
         if event == "CONSULT" and row.mode == "visit" and tok.lemma_.lower() in _TRAVEL_VERBS and all(
                 e.sector not in _OFFICIAL_SECTORS and e.code not in ("IGO", "UNO", "EUR") and not e.org
                 and not (e.sector is None and e.code != "UNK") for e in actors):
             return None  # "the elder Kouachi had traveled to Yemen": a private trip, no visit to a host (§CONSULT)
+        if row.lemma == "call" and row.mode == "phone" and any(c.dep_ in ("oprd", "xcomp") for c in tok.children):
+            return None  # "called Putin's incursion 'an act of weakness'": a naming, no phone call
         if row.lemma == "call" and row.mode == "phone" and not any(e.code != "UNK" or e.sector for e in recipients):
             return None  # "called the shots", "called the election": a phone call needs someone called
         if event == "REQUEST" and tok.lemma_.lower() in ("order", "force", "compel") and comp is not None and \
@@ -1205,6 +1223,11 @@ class Extractor:
                         if p.dep_ == "prep" for g in p.children)))), None) or next(
                 (x for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for x in p.subtree
                  if x.lemma_.lower() in _NEGATIVE_JUDGEMENTS), None)
+            if word is None and target is not None:  # "called Putin's incursion *an act of weakness*" (apposition)
+                word = next((c for c in target.children if c.dep_ == "appos" and (
+                    c.lemma_.lower() in _NEGATIVE_JUDGEMENTS or any(
+                        g.lemma_.lower() in _NEGATIVE_JUDGEMENTS for p in c.children if p.dep_ == "prep"
+                        for g in p.children))), None)
             if word is None and target is not None and target.lemma_.lower() in _NEGATIVE_JUDGEMENTS:
                 # "called Trump a pathological liar" parsed with "liar" as the object and the name on it
                 word, target = target, next((c for c in target.children if c.dep_ in ("nmod", "compound")
@@ -2446,8 +2469,20 @@ class Extractor:
             first = first.head
         yet_to = first.dep_ == "xcomp" and first.head.lemma_.lower() == "have" and any(
             c.lower_ == "yet" for c in first.head.children)
-        if first.dep_ == "pcomp" and first.head.lower_ == "without":
-            yet_to = True  # "could give such an interview *without being fired*": did not happen
+        if first.dep_ == "pcomp" and first.head.lower_ in ("without", "of") and (
+                first.head.lower_ == "without" or first.head.head.lower_ == "instead"
+                or any(c.lower_ == "instead" for c in first.head.children)):
+            yet_to = True  # "*without being fired*", "prepared to tweak NAFTA *instead of withdrawing*": not done
+        if first.dep_ in ("xcomp", "dobj") and first.tag_ == "VBG" and first.head.lemma_.lower() in (
+                "resist", "avoid", "refuse", "decline", "oppose", "reject"):
+            negated = True  # "Mexico did, however, *resist signing* an agreement": a refusal (§REJECT)
+        if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" and d.i < c.i
+                                                         for d in c.subtree) for c in tok.children):
+            negated = yet_to = True  # "*No* other sitting US president has ever visited": never done
+        if any(t3.lemma_.lower() in ("unwilling", "reluctant", "hesitant", "loath") for t3 in chain[1:]):
+            hypothetical_self = True  # "the CIA is *unwilling* to send officers": not done, no act
+        if tok.dep_ == "xcomp" and tok.head.lower_ == "about" and any(c.lower_ == "to" for c in tok.children):
+            planned = True  # "the plan that Obama is *about to* endorse": future
         if any(t3.lemma_.lower() in ("guilty", "responsible", "culpable", "liable") and _child(t3, "neg") is not None
                for t3 in chain[1:]):
             yet_to = True  # "found Zimmerman *not guilty* of murdering Martin": the act not established
@@ -2498,7 +2533,10 @@ class Extractor:
                     speaker = ents[0] if ents else None
             if kind == "allege":
                 cand.modality = "alleged"
-            neg_above = any(c.dep_ == "neg" for c in h.children) and kind != "report" and (
+            neg_above = any(c.dep_ == "neg" for c in h.children) and kind != "report" and not (
+                below.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in (
+                    "because", "since", "as", "when", "after", "before", "while", "although", "though", "if")
+                    for m in below.children)) and (
                 lemma in _NEGATABLE_HEADS or lemma in INTENT or lemma in WILLING or self.match(h) is not None
                 or lemma in self.lex.control_verbs)
             if neg_above and own_neg:
