@@ -1702,3 +1702,15 @@ def test_review_four_kinds(code_text):
     # a trip home is no visit
     assert code_text("Secretary of State Rex Tillerson flew from Malaysia to Washington on Monday.",
                      published="2017-08-09").events == []
+
+
+def test_election_idioms_retaliation_means_and_poll_splits(code_text):
+    # election words are no force: "targeting seats", "retake the House", "lock up independents", a "retreat"
+    for text in ("Democrats are targeting seven seats in California.", "Democrats hope to retake the House in November.",
+                 "The candidate wants to lock up independents.", "Pence will address the Republican congressional retreat.",
+                 "Republicans support the cutoff 71-25.", "There were no reports of Americans who were killed.",
+                 "China deeply regrets that it will have to take countermeasures."):
+        assert code_text(text, published="2018-06-01").events == [], text
+    # "retaliated by raising duties": the means is the event (SANCTION), no attack
+    (ev,) = code_text("Beijing retaliated by raising duties on American goods.", published="2018-06-01").events
+    assert (ev.event, codes(ev.actor), codes(ev.recipient)) == ("SANCTION", ["CHN"], ["USA"])

@@ -682,6 +682,15 @@ class Extractor:
                 c.dep_ == "ccomp" and not _to_infinitive(c) for c in tok.children) and not any(
                 c.dep_ in ("xcomp", "prep", "dobj") for c in tok.children):
             return None  # "Graham agreed that the bill lacks the votes": sharing an opinion, no agreement (§AGREE)
+        if tok.lemma_.lower() in ("retaliate", "respond", "react", "reply", "hit") and any(
+                p.dep_ == "prep" and p.lower_ == "by" and any(
+                    g.dep_ == "pcomp" and (r2 := self.match(g)) is not None and r2.event not in ("REPORT", "NONE")
+                    for g in p.children) for p in tok.children):
+            return None  # "Beijing retaliated *by raising duties*": the act named after "by" is the event
+        if row.event == "CONCEDE" and tok.lemma_.lower() == "regret" and any(c.dep_ == "ccomp" for c in tok.children):
+            return None  # "China regrets that it will have to take countermeasures": no apology (§CONCEDE)
+        if row.event in _STANCES and re.search(r"^\D{0,40}?\b\d{1,3} ?[-–] ?\d{1,3}\b", self.doc[tok.i + 1: tok.i + 8].text):
+            return None  # "Republicans support the cutoff 71-25": a poll's split, no act
         if tok.lemma_.lower() == "seize" and obj is None and _child(tok, "nsubjpass") is None and any(
                 c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in tok.children):
             return None  # "Trump has seized on Clinton-era policies": took up an argument, no seizure
@@ -2193,6 +2202,9 @@ class Extractor:
             if r is not None and r.event not in ("REPORT", "NONE") and (t.dep_ in ("xcomp", "ccomp", "pcomp", "acl") or (
                     t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in t.children))):
                 return True  # ("called for Rice *to resign*")
+            if t.dep_ == "pcomp" and h.dep_ == "prep" and h.lower_ == "by" and t is tok and h.head.lemma_.lower() in (
+                    "retaliate", "respond", "react", "reply", "hit"):
+                return False  # "retaliated *by raising* duties": the means is an act of its own
             if t.dep_ == "pcomp" and h.dep_ == "prep":
                 hh = h.head
                 r2 = self.match(hh) if hh is not h else None
@@ -2476,6 +2488,10 @@ class Extractor:
         if first.dep_ in ("xcomp", "dobj") and first.tag_ == "VBG" and first.head.lemma_.lower() in (
                 "resist", "avoid", "refuse", "decline", "oppose", "reject"):
             negated = True  # "Mexico did, however, *resist signing* an agreement": a refusal (§REJECT)
+        if any(a.pos_ == "NOUN" and a.lemma_.lower() in ("report", "sign", "evidence", "indication", "word", "record")
+               and any(d.dep_ == "det" and d.lower_ == "no" for d in a.children)
+               for a in itertools.islice(tok.ancestors, 4)):
+            negated = yet_to = True  # "there were *no reports* of Americans who were killed": not reported
         if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" and d.i < c.i
                                                          for d in c.subtree) for c in tok.children):
             negated = yet_to = True  # "*No* other sitting US president has ever visited": never done
