@@ -1714,3 +1714,11 @@ def test_election_idioms_retaliation_means_and_poll_splits(code_text):
     # "retaliated by raising duties": the means is the event (SANCTION), no attack
     (ev,) = code_text("Beijing retaliated by raising duties on American goods.", published="2018-06-01").events
     assert (ev.event, codes(ev.actor), codes(ev.recipient)) == ("SANCTION", ["CHN"], ["USA"])
+
+
+def test_more_verbs_of_criticism(code_text):
+    # PLOVER manual 2.0, §ACCUSE disapprove: "criticize, condemn, denounce" and their synonyms
+    (ev,) = code_text("House Speaker Nancy Pelosi chided the president on Saturday.", published="2019-06-01").events
+    assert (ev.event, ev.mode, [(e.code, e.sector) for e in ev.actor]) == ("ACCUSE", ["disapprove"], [("USA", "LEG")])
+    (ev,) = code_text("The senator belittled the agreement with Iran.").events
+    assert ev.event == "ACCUSE" and codes(ev.recipient) == ["IRN"]

@@ -512,7 +512,8 @@ class DocActors:
             if not (info.get("code") or info.get("sector") or info.get("org")):
                 continue
             if not info.get("code") and info.get("role") is not None and info["role"].term in _US_TITLES and (
-                    self._us_story() or _PARTY_STATE.match(self.doc[ent.end: ent.end + 6].text)):
+                    info["role"].term == "house speaker" or self._us_story()
+                    or _PARTY_STATE.match(self.doc[ent.end: ent.end + 6].text)):
                 info["code"] = "USA"  # "Sen. Lindsey Graham (R-S.C.)", "Gov. Jerry Brown" in a US story
             keys = [norm(name)]
             if len(name_toks) > 1:
