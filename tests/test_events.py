@@ -1722,3 +1722,11 @@ def test_more_verbs_of_criticism(code_text):
     assert (ev.event, ev.mode, [(e.code, e.sector) for e in ev.actor]) == ("ACCUSE", ["disapprove"], [("USA", "LEG")])
     (ev,) = code_text("The senator belittled the agreement with Iran.").events
     assert ev.event == "ACCUSE" and codes(ev.recipient) == ["IRN"]
+
+
+def test_markets_impressions_and_condemnation_drawn(code_text):
+    # a market index is no actor; "struck with how" is an impression; "drew condemnation" is received
+    assert code_text("The index retreated on Monday.").events == []
+    assert code_text("I am really struck with how the Republicans behaved.").events == []
+    assert not [e for e in code_text("Trump drew bipartisan condemnation for the remarks.", published="2018-06-01").events
+                if e.event == "ACCUSE" and [a.code for a in e.actor] == ["USA"]]

@@ -279,6 +279,10 @@ _ONE_SIDED = frozenset({"offer", "propose", "promise", "pledge", "vow", "praise"
 _ISSUING_VERBS = frozenset({"issue", "make", "repeat", "renew", "carry", "deliver", "voice", "send", "level",
                             "follow", "escalate", "step", "reiterate", "back", "announce", "post", "tweet"})
 
+#: Market words that are the subject of verbs of movement, never actors ("the index retreated").
+_MARKET_WORDS = frozenset({"index", "market", "stock", "share", "price", "dollar", "euro", "yen", "yuan", "currency",
+                           "bond", "yield", "gold", "rate", "nasdaq", "dow", "inflation"})
+
 #: Verbs of travel: a visit only when officials travel (PLOVER manual 2.0, §CONSULT visit).
 _TRAVEL_VERBS = frozenset({"travel", "go", "fly", "head", "arrive", "return", "come", "journey", "trip"})
 _OFFICIAL_SECTORS = frozenset({"GOV", "LEG", "MIL", "ELI", "JUD", "OPP", "PTY", "COP", "SPY", "IGO"})
@@ -311,7 +315,8 @@ _WITNESS_VERBS = frozenset({"witness", "see", "watch", "hear", "film", "photogra
                             "predict", "foresee"})
 #: Verbs of undergoing an act: their subject is its target ("survived the bombing", "fleeing persecution",
 #: "received threats").
-_VICTIM_VERBS = frozenset({"survive", "suffer", "endure", "escape", "sustain", "face", "flee", "receive"})
+_VICTIM_VERBS = frozenset({"survive", "suffer", "endure", "escape", "sustain", "face", "flee", "receive", "draw",
+                           "earn", "attract", "incur"})
 #: Modifiers of an event noun that make it unreal or not yet real (PLOVER auxiliary modes).
 _UNREAL_MODS = frozenset({"proposed", "possible", "potential", "prospective", "hypothetical", "would-be",
                           "threatened", "mooted", "contemplated", "rumoured", "rumored"})
@@ -745,6 +750,12 @@ class Extractor:
                 tok.lemma_.lower() in ("assassinate", "kill", "murder"):
             row = replace(row, cameo="185")  # CAMEO 1.1b3 185: attempt to assassinate
         actor_tok, passive = self.subject(tok)
+        if tok.lemma_.lower() == "strike" and any(
+                p.dep_ == "prep" and p.lower_ == "with" and any(g.dep_ == "pcomp" for g in p.children)
+                for p in tok.children) and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "PRP" for c in tok.children):
+            return None  # "I am really *struck with* how the Republicans behaved": an impression
+        if actor_tok is not None and actor_tok.lemma_.lower() in _MARKET_WORDS and passive is None:
+            return None  # "the index *retreated* on Monday", "the dollar fell": a market moves, no one acts
         if tok.lemma_.lower() == "blame" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and passive is None:
             if _child(tok.head, "neg") is not None:
                 return None  # "sanctuary cities *aren't to blame*": a defence, no accusation
@@ -2461,9 +2472,9 @@ class Extractor:
             chain.append(t)
         negated = any(c.dep_ == "neg" for c in tok.children) or any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _NEGATIVE_SUBJECTS for c in tok.children) or any(
-            c.dep_ == "det" and c.lower_ == "no" for n in {cand.trigger, _child(tok, "dobj"), _child(tok, "nsubjpass")}
-            if n is not None
-            for c in n.children) or (  # "engaged in *no* discussion", "*no* talks were held"
+            c.dep_ == "det" and c.lower_ == "no" and not any(s0 <= c.idx < e0 for s0, e0 in self.quotes)
+            for n in {cand.trigger, _child(tok, "dobj"), _child(tok, "nsubjpass")} if n is not None
+            for c in n.children) or (  # "engaged in *no* discussion", "*no* talks were held" (a chanted "No X!" is a slogan)
             cand.trigger.i == tok.i and any(t.lower_ in ("nothing", "none") for c in tok.children
                                             if c.dep_ in ("dobj", "advmod", "npadvmod") for t in c.subtree))
         own_neg = negated
