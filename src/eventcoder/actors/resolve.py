@@ -54,9 +54,12 @@ _US_TITLES = {"senator", "congressman", "congresswoman", "governor", "house spea
 _US_PARTY_WORDS = {"Democrats", "Republicans", "Democrat", "Republican", "GOP"}
 #: A US legislator's party and state after the name: "(R-S.C.)", ", D-Calif.,", "(I-Vt.)".
 _PARTY_STATE = re.compile(r"^\s*[(,]\s*[RDI]-[A-Z]")
-#: Years after leaving office that a bare surname still means that person ("Bush" in 2012).
+#: Years after leaving office that a bare surname still means that person: a judgement from the development
+#: reading, not a published figure ("Savimbi" three years after his death is still he, tests/test_actors.py;
+#: "Rice" eight years after Condoleezza Rice's term, "Martin" seven after Paul Martin's, are others).
 _SURNAME_YEARS = 4
-_NON_STATE = {"UNK", "IGO", "NGO", "IMG", "MNC", "ISM", "UNO", "EUR"}
+#: Country codes that name no state: unknown, international and non-state actors (PLOVER manual 2.0 §Non-state).
+NON_STATE_CODES = frozenset({"UNK", "IGO", "NGO", "IMG", "MNC", "ISM", "UNO", "EUR"})
 _NEGATING_PREFIX = {"pro", "anti", "non", "ex"}
 #: Reporting verbs whose subject a pronoun in the reported clause usually is ("the rebels said they ...").
 _REPORTING = {"say", "announce", "claim", "state", "declare", "insist", "warn", "vow", "deny", "tell", "add"}
@@ -300,10 +303,7 @@ class DocActors:
     def _story_people_code(self, codes: tuple[str, ...]) -> str | None:
         """One code of a people's countries: the only one, or the only one the story names."""
         if len(codes) > 1:
-            if self._doc_codes is None:
-                self._doc_codes = {self.kb.country_of_word(t) for t in set(self.texts)} | {
-                    self.kb.country_of_word(e.text) for e in self.doc.ents}
-            codes = [c for c in codes if c in self._doc_codes]
+            codes = [c for c in codes if c in self._doc_country_codes()]
         return codes[0] if len(codes) == 1 else None
 
     def _name_with_of(self, start: int, end: int) -> list[KBActor]:
@@ -594,6 +594,12 @@ class DocActors:
                           identifier_id=kb.wikidata, rule=f"office holder ({kb.role or 'former'})")
         return None
 
+    def _sitting_holder(self, name: str, tok) -> Entity | None:
+        """The person entity of a one-word ``name`` that is the surname of an office holder in office on the
+        story's date, for a name the tagger missed or mislabelled; None otherwise."""
+        kbp = self.kb.person(name, self.published)
+        return self._person_entity(name, tok) if kbp is not None and kbp.sector not in (None, "ELI") else None
+
     def _stale(self, kb) -> bool:
         """True when the person ``kb`` left office more than :data:`_SURNAME_YEARS` years before the story."""
         terms = [a for a in self.kb.lookup(kb.name) if a.kind == "person"]
@@ -602,12 +608,16 @@ class DocActors:
         ends = [a.end for a in terms if a.end]
         return len(ends) == len(terms) and (self.published - max(ends)).days > 365 * _SURNAME_YEARS
 
-    def _us_story(self) -> bool:
-        """True when the story names the United States (its name, adjective, capital or a US place)."""
+    def _doc_country_codes(self) -> set[str | None]:
+        """Codes of the country words (names, adjectives, demonyms, capitals) the document uses, computed once."""
         if self._doc_codes is None:
             self._doc_codes = {self.kb.country_of_word(t) for t in set(self.texts)} | {
                 self.kb.country_of_word(e.text) for e in self.doc.ents}
-        return "USA" in self._doc_codes
+        return self._doc_codes
+
+    def _us_story(self) -> bool:
+        """True when the story names the United States (its name, adjective, capital or a US place)."""
+        return "USA" in self._doc_country_codes()
 
     def _full_names(self) -> dict[str, set[str]]:
         """Surname (normalised) → the full names (two words or more) of PERSON entities in the document."""
@@ -645,12 +655,9 @@ class DocActors:
                                     and not any(c.dep_ == "appos" for c in tok.children)
                                     and not (len(ent) == 1 and tok.tag_ in ("NN", "NNS"))):
                 return r  # (a lone common noun the tagger called a place, "*Gunmen* abducted", is a role word)
-        if ent is None and tok.pos_ in ("NOUN", "PROPN") and tok.text.istitle() and tok.dep_ != "compound" and (
-                kbp := self.kb.person(tok.text, self.published)) is not None and kbp.sector not in (None, "ELI") \
-                and not self.kb.role(tok.text):
-            e = self._person_entity(tok.text, tok)  # "Trump vowed ..." tagged a common noun: the office holder
-            if e is not None:
-                return e, True, False
+        if ent is None and tok.pos_ in ("NOUN", "PROPN") and tok.text.istitle() and tok.dep_ != "compound" \
+                and not self.kb.role(tok.text) and (e := self._sitting_holder(tok.text, tok)) is not None:
+            return e, True, False  # "Trump vowed ..." tagged a common noun: the office holder
         # a name the tagger missed: "Downing Street", "White House" (compound chain + head)
         start = tok.i
         while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].head.i in range(start, tok.i + 1):
@@ -743,9 +750,9 @@ class DocActors:
             # "The White House said ... *the administration* would impose sanctions", "President Kenyatta
             # spoke ... *the government* banned the protest": the last government the story named
             ref = self._antecedent(lambda m: m.entity.sector == "GOV" and m.entity.org is None and
-                                   m.entity.code not in _NON_STATE, tok)
+                                   m.entity.code not in NON_STATE_CODES, tok)
             govs = {m.entity.code for m in self.mentions if m.head < tok.i and m.entity.sector == "GOV"
-                    and m.entity.org is None and m.entity.code not in _NON_STATE}
+                    and m.entity.org is None and m.entity.code not in NON_STATE_CODES}
             if ref is not None and len(govs) == 1:  # (several governments named: which one is unclear)
                 e = self._copy(ref, tok, "government refers back")
                 e.name, e.identifier_id = None, None
@@ -754,7 +761,7 @@ class DocActors:
         if low in _COUNTRY_DESCRIPTORS and not info.get("code") and poss is not None:
             # "Putin said *his country* will not lift the ban": the country of the possessor, as a state
             owner = self.entity(poss)
-            if owner is not None and owner.code not in ("UNK", "IGO", "NGO", "IMG", "MNC", "ISM", "UNO", "EUR"):
+            if owner is not None and owner.code not in NON_STATE_CODES:
                 e = self._copy(owner, tok, f"the country of '{poss.text}'")
                 e.sector, e.org, e.name, e.identifier_id = None, None, None, None
                 return e, False, False
@@ -921,12 +928,9 @@ class DocActors:
             return None, False, False  # "Sierra" in "Sierra Leonean": part of a country word
         if not hits and tok.dep_ == "pobj" and self.kb.role(f"{tok.head.head.text} {tok.head.text} {text}"):
             return None, False, False  # "State" in "Secretary of State": part of a title
-        if not hits and label == "ORG" and len(ent) == 1 and (kbp := self.kb.person(text, self.published)) is not None \
-                and kbp.sector not in (None, "ELI"):
-            e = self._person_entity(text, tok)  # "Trump pledged ..." tagged as an organisation: the office holder
-            if e is not None:
-                self._span(e, tok, ent)
-                return e, True, False
+        if not hits and label == "ORG" and len(ent) == 1 and (e := self._sitting_holder(text, tok)) is not None:
+            self._span(e, tok, ent)  # "Trump pledged ..." tagged as an organisation: the office holder
+            return e, True, False
         if not hits and label == "ORG" and not self.title_case(tok):
             # an organisation nothing resolves is kept, with its words and code UNK (never dropped), and the
             # sector its words give ("the Foreign Affairs Ministry" GOV, "Parliament" LEG)
@@ -1334,7 +1338,7 @@ class DocActors:
         if role is not None and role.term in _ENVOYS and info.get("code") in ("IGO", "UNO", "EUR"):
             # "Trump's U.N. ambassador", "America's NATO envoy": a state's envoy *to* the organisation
             owner = next((self.entity(t) for t in toks if t.dep_ == "poss" and t.i < head.i), None)
-            if owner is not None and owner.code not in _NON_STATE:
+            if owner is not None and owner.code not in NON_STATE_CODES:
                 info.update(code=owner.code, org=None, name=None, sector="GOV")
         return info
 

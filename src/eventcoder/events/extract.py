@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
 
-from ..actors.resolve import DocActors
+from ..actors.resolve import NON_STATE_CODES, DocActors
 from ..article import Entity
 from .lexicon import Lexicon, Trigger
 
@@ -244,6 +244,8 @@ _PATIENT_NOUNS = frozenset({"arrest", "detention", "release", "execution", "kill
                             "extradition", "imprisonment", "jailing", "capture", "sentencing", "ouster", "removal",
                             "beheading", "torture", "death", "sacking", "dismissal"})
 
+#: Verbs of vowing: a vow of force is a threat, of nothing the lexicon codes no promise.
+_VOWS = frozenset({"vow", "pledge", "promise", "swear"})
 #: Complements that make a vow a threat of force ("vowed to crush the rebels").
 _VIOLENT_VOWS = frozenset({"crush", "destroy", "tame", "annihilate", "obliterate", "wipe", "eliminate", "punish",
                            "avenge", "retaliate", "smash", "exterminate", "eradicate", "defeat"})
@@ -264,7 +266,7 @@ _NEGATIVE_JUDGEMENTS = frozenset({
     "misguided", "naive", "weak", "foolish", "hypocritical", "provocative", "counterproductive", "baseless",
     "pathetic", "appalling", "deplorable", "unjustified", "unfounded", "insulting", "offensive", "inappropriate",
     "extreme", "dangerous", "destabilizing", "destabilising", "hostile", "unfair", "unjust", "cruel", "inhumane",
-    "weakness", "affront", "outrageous", "mistake", "shame", "scandal", "nonsense", "hoax"})
+    "weakness", "affront", "shame", "scandal", "nonsense"})
 
 #: Acts of a party that a judgement criticises even when the party is not named ("called the probe a hoax").
 _JUDGED_ACTS = frozenset({"probe", "investigation", "inquiry", "deal", "agreement", "policy", "plan", "decision",
@@ -298,7 +300,6 @@ _OBJECT_FIRST = {"accuse": "of", "suspect": "of", "convict": "of", "charge": "wi
 _INTENT_TO_YIELD = {"release": "0353", "withdraw": "0356", "ceasefire": "0356", "disarm": "0356",
                     "access": "0355"}
 #: Codes that name no state or territory.
-_NON_STATE_CODES = frozenset({"UNK", "IGO", "NGO", "IMG", "MNC", "UNO", "EUR", "ISM"})
 #: Verbs of killing: a crowd that kills commits an assault, not only a riot.
 _LETHAL = frozenset({"kill", "murder", "lynch", "behead", "execute", "shoot", "stab", "slaughter", "massacre"})
 #: Nouns for crowds whose violence is rioting (CAMEO 1.1b3 145).
@@ -702,17 +703,17 @@ class Extractor:
         if row.event == "CONCEDE" and tok.lemma_.lower() in ("concede", "admit", "acknowledge") and any(
                 c.dep_ == "ccomp" for c in tok.children):
             return None  # "he conceded that challenges remain": granting a point, no concession (§CONCEDE)
-        if row.event == "AGREE" and tok.lemma_.lower() in ("vow", "pledge", "promise", "swear") and (
+        if row.event == "AGREE" and tok.lemma_.lower() in _VOWS and (
                 comp := _complement(tok)) is not None and getattr(self.match(comp), "event", None) == "NONE":
             return None  # "vowed to burn the midnight oil": the lexicon rules the complement out, nothing promised
-        if row.event == "AGREE" and tok.lemma_.lower() in ("vow", "pledge", "promise", "swear") and (
+        if row.event == "AGREE" and tok.lemma_.lower() in _VOWS and (
                 cc := next((c for c in tok.children if c.dep_ == "ccomp"), None)) is not None and (
                 (r := self.match(cc)) is not None and r.event == "ASSAULT" or cc.lemma_.lower() in _VIOLENT_VOWS):
             # "Trump vowed that ... the U.S. would target sites", "Tehran vowed it would retaliate": a threat
             rules.append(f"vow that one would '{cc.lemma_}': a threat of force (PLOVER manual 2.0, §THREATEN)")
             row = replace(row, event="THREATEN", mode="violence", cameo="138", recipient=("obj",))
             tok_for_recipient = cc
-        elif row.event == "AGREE" and tok.lemma_.lower() in ("vow", "pledge", "promise", "swear") and (
+        elif row.event == "AGREE" and tok.lemma_.lower() in _VOWS and (
                 comp := _complement(tok)) is not None and self.match(comp) is None and (
                 comp.lemma_.lower() in _VIOLENT_VOWS or any(
                     p.dep_ == "prep" and p.lower_ == "with" and any(g.lemma_.lower() in ("fire", "force", "fury")
@@ -1031,7 +1032,7 @@ class Extractor:
                 actor_tok is None or actor_tok.tag_ not in ("NNS", "NNPS")):
             return None  # "by discussing the plan on the talk shows", "he spoke with a sense of urgency": no party
         if event == "CONSULT" and row.mode == "visit" and recipients and tok.lemma_.lower() in _TRAVEL_VERBS and all(
-                r.code == a.code and r.code not in _NON_STATE_CODES for r in recipients for a in actors):
+                r.code == a.code and r.code not in NON_STATE_CODES for r in recipients for a in actors):
             return None  # "Tillerson flew from Malaysia to Washington": home, no visit to a host
         if event == "CONSULT" and row.mode == "visit" and tok.lemma_.lower() in _TRAVEL_VERBS and all(
                 e.sector not in _OFFICIAL_SECTORS and e.code not in ("IGO", "UNO", "EUR") and not e.org
@@ -1182,7 +1183,7 @@ class Extractor:
                 continue
             for x in (x for c in a.children if c.dep_ == "prep" and c.lower_ == "in" for x in c.children
                       if x.dep_ == "pobj"):
-                place = [e for e in self._entities(x) if len(e.code) == 3 and e.code not in _NON_STATE_CODES] or (
+                place = [e for e in self._entities(x) if len(e.code) == 3 and e.code not in NON_STATE_CODES] or (
                     self._modifier_country(x, set()) if x.lemma_.lower() in ("capital", "city", "country") else [])
                 if place:
                     return [Entity(place[0].entity_text, code=place[0].code, sector="GOV", start=place[0].start,
@@ -1690,7 +1691,7 @@ class Extractor:
             # "two inspectors have been expelled *from North Korea*": the country they were expelled from
             places = [e for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
                       for x in c.children if x.dep_ == "pobj" for e in self._entities(x) if len(e.code) == 3
-                      and e.code not in _NON_STATE_CODES]
+                      and e.code not in NON_STATE_CODES]
             if places:
                 rules.append(f"expulsion with no stated agent: the government of {places[0].entity_text}")
                 return [Entity(places[0].entity_text, code=places[0].code, sector="GOV", start=places[0].start,
@@ -1703,7 +1704,7 @@ class Extractor:
             origin = [e for h in [verb] + ([subj] + [a for a in subj.children if a.dep_ == "acl"] if weapon else [])
                       for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
                       for x in c.children if x.dep_ == "pobj" for e in self._entities(x)
-                      if e.code not in _NON_STATE_CODES and e.sector is None]
+                      if e.code not in NON_STATE_CODES and e.sector is None]
             if origin:
                 rules.append(f"attack with no stated perpetrator fired from {origin[0].entity_text}: "
                              "unidentified attackers (UAF) of that place")
@@ -2661,7 +2662,7 @@ class Extractor:
             cand.rules.append(f"future {cand.event} coded AGREE (PLOVER manual 2.0, §AGREE)")
             cand.event, cand.mode = "AGREE", None
         elif cand.modality == "future" and cand.event == "RETREAT" and speaker is not None and (
-                {e.code for e in cand.actor} & ({speaker.code} - _NON_STATE_CODES)) and not any(
+                {e.code for e in cand.actor} & ({speaker.code} - NON_STATE_CODES)) and not any(
                 m.dep_ == "mark" and m.lower_ == "unless" for c in tok.children if c.dep_ == "advcl"
                 for m in c.children):  # "will withdraw unless ...": a threat (_conditional_threat)
             # "Israel announced it would free 150 prisoners", "Moscow said it will pull its troops out": a
@@ -2835,7 +2836,7 @@ def _other_party(e: Entity, actors: list[Entity]) -> bool:
     (:func:`_other_sector`), or another organisation under the same non-state code ("the EU threatened to
     suspend talks *with Mercosur*": both IGO, two parties)."""
     return _other_sector(e, actors) or (
-        e.code in _NON_STATE_CODES and e.code != "UNK" and bool(e.org)
+        e.code in NON_STATE_CODES and e.code != "UNK" and bool(e.org)
         and all(a.code != e.code or (a.org and a.org != e.org) for a in actors))
 
 
